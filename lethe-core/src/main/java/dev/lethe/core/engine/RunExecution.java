@@ -1,0 +1,167 @@
+package dev.lethe.core.engine;
+
+import dev.lethe.core.history.RunHistory;
+import dev.lethe.core.policy.Action;
+import dev.lethe.core.policy.Limits;
+import dev.lethe.core.policy.Policy;
+import dev.lethe.core.report.PlanSummary;
+import dev.lethe.core.report.RunReport;
+import dev.lethe.core.report.RunStatus;
+import dev.lethe.core.store.BatchResult;
+import dev.lethe.core.store.ReferenceTime;
+import dev.lethe.core.store.Store;
+import dev.lethe.core.store.Sweep;
+import dev.lethe.core.store.SweepPlan;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One run of one policy: freeze the store's time, prepare, plan, check guards, then batches until done or
+ * out of time.
+ *
+ * <p>Design note: the guards compare the plan's counts, taken before any change, so a refused run has
+ * changed nothing. Batches re-check the predicate themselves (the store's job), so an item that stopped
+ * matching between plan and batch is left alone. The timeout is checked between batches only: a batch is
+ * atomic and is never abandoned half way.
+ */
+final class RunExecution {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RunExecution.class);
+
+    private final Policy policy;
+    private final RunMode mode;
+    private final StoreRegistry stores;
+    private final RunHistory history;
+    private final Clock clock;
+    private final RunListener listener;
+    private final int sampleSize;
+
+    private final List<String> warnings = new ArrayList<>();
+    private final RunTally tally = new RunTally();
+    private Instant startedAt;
+    private ReferenceTime now;
+    private SweepPlan plan;
+
+    RunExecution(Policy policy, RunMode mode, StoreRegistry stores, RunHistory history, Clock clock,
+                 RunListener listener, int sampleSize) {
+        this.policy = policy;
+        this.mode = mode;
+        this.stores = stores;
+        this.history = history;
+        this.clock = clock;
+        this.listener = listener;
+        this.sampleSize = sampleSize;
+    }
+
+    RunReport execute() {
+        startedAt = clock.instant();
+        long runId = history.start(policy.name(), policy.store(), mode == RunMode.DRY_RUN, startedAt);
+        RunReport report;
+        try {
+            report = sweep(runId);
+        } catch (RuntimeException e) {
+            LOG.debug("policy {} failed", policy.name(), e);
+            report = report(tally.processed > 0 ? RunStatus.PARTIAL : RunStatus.FAILED, 0, describe(e));
+        }
+        report = report.withRunId(runId);
+        history.finish(runId, report);
+        listener.finished(report);
+        return report;
+    }
+
+    private RunReport sweep(long runId) {
+        Store store = stores.get(policy.store());
+        now = store.referenceTime();
+        try (Sweep sweep = store.prepare(policy, now)) {
+            plan = sweep.plan(sampleSize);
+            Optional<String> refusal = refusal(plan, policy.limits());
+            if (refusal.isPresent()) {
+                warnings.add(refusal.get());
+                return report(RunStatus.REFUSED, plan.matched(), null);
+            }
+            if (mode == RunMode.DRY_RUN) {
+                return report(RunStatus.OK, 0, null);
+            }
+            listener.planned(policy.name(), plan.matched());
+            return processBatches(sweep, runId);
+        }
+    }
+
+    private RunReport processBatches(Sweep sweep, long runId) {
+        Optional<Duration> timeout = policy.limits().timeout();
+        Instant deadline = timeout.map(startedAt::plus).orElse(Instant.MAX);
+        while (true) {
+            if (!clock.instant().isBefore(deadline)) {
+                long backlog = Math.max(0, plan.matched() - tally.processed - tally.failed);
+                warnings.add("timeout " + format(timeout.get()) + " reached after " + tally.processed + " items; about "
+                        + backlog + " matched items left for the next run");
+                return report(RunStatus.PARTIAL, backlog, null);
+            }
+            Optional<BatchResult> batch = sweep.nextBatch(policy.limits().batchSize());
+            if (batch.isEmpty()) {
+                break;
+            }
+            tally.add(batch.get());
+            history.heartbeat(runId);
+            listener.progressed(policy.name(), tally.processed, tally.failed, plan.matched());
+        }
+        if (tally.failed > 0) {
+            warnings.add(tally.failed + " items failed and were skipped: " + String.join("; ", tally.errors));
+            return report(RunStatus.PARTIAL, 0, null);
+        }
+        return report(RunStatus.OK, 0, null);
+    }
+
+    /** Why the plan must not be executed, if it must not. */
+    static Optional<String> refusal(SweepPlan plan, Limits limits) {
+        if (limits.maxItems().isPresent() && plan.matched() > limits.maxItems().getAsLong()) {
+            return Optional.of("refused: " + plan.matched() + " items match, above limits.maxItems "
+                    + limits.maxItems().getAsLong() + "; nothing was changed (raise limits.maxItems to allow it)");
+        }
+        if (plan.fraction() > limits.maxFraction()) {
+            return Optional.of(String.format(java.util.Locale.ROOT,
+                    "refused: %d of %d items match (%.1f%%), above limits.maxFraction %s; nothing was changed"
+                            + " (raise limits.maxFraction to allow it)",
+                    plan.matched(), plan.total(), plan.fraction() * 100, limits.maxFraction()));
+        }
+        return Optional.empty();
+    }
+
+    private RunReport report(RunStatus status, long backlog, String error) {
+        boolean dryRun = mode == RunMode.DRY_RUN;
+        long matched = plan == null ? 0 : plan.matched();
+        Map<String, Long> outcomes = dryRun && plan != null ? plan.outcomes() : tally.outcomes;
+        Action action = policy.action();
+        long processed = tally.processed;
+        PlanSummary summary = plan == null || (!dryRun && status != RunStatus.REFUSED) ? null
+                : new PlanSummary(plan.total(), plan.fraction(), plan.sampleKeys(),
+                        plan.estimatedBytes().isPresent() ? plan.estimatedBytes().getAsLong() : null, plan.statements());
+        if (error != null) {
+            warnings.add(error);
+        }
+        return new RunReport(policy.name(), status, dryRun, matched,
+                action instanceof Action.Delete ? processed : 0,
+                action instanceof Action.Update ? processed : 0,
+                tally.failed, outcomes, tally.bytesFreed, tally.dataLoss, warnings, startedAt,
+                Duration.between(startedAt, clock.instant()).toMillis(), null, policy.store(),
+                now == null ? null : now.instant(),
+                action instanceof Action.MoveTo ? processed : 0,
+                tally.cascaded, backlog, error, summary);
+    }
+
+    private String describe(RuntimeException e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return "policy '" + policy.name() + "': " + message;
+    }
+
+    private static String format(Duration d) {
+        return d.toString().substring(2).toLowerCase(java.util.Locale.ROOT);
+    }
+}

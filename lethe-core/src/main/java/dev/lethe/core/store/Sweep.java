@@ -1,0 +1,29 @@
+package dev.lethe.core.store;
+
+import java.util.Optional;
+
+/**
+ * One pass of one policy over one store, prepared with a frozen reference time. Holds the cursor
+ * (for SQL: the last key processed), so memory stays bounded by the batch size.
+ */
+public interface Sweep extends AutoCloseable {
+
+    /**
+     * Counts what the policy matches now, the store's total, a sample of keys and the statements a run would
+     * execute. Changes nothing.
+     */
+    SweepPlan plan(int sampleSize);
+
+    /**
+     * Processes the next batch of at most {@code maxItems} matching items, atomically in the store.
+     * Each item is re-checked against the predicate at the moment it is changed. Items that fail are counted
+     * in {@link BatchResult#failed()} and skipped; the sweep goes on past them.
+     *
+     * @return the batch's result, or empty when no matching item is left after the cursor
+     * @throws StoreException when the store cannot be used any more (connection lost); the run then stops
+     */
+    Optional<BatchResult> nextBatch(int maxItems);
+
+    @Override
+    void close();
+}
