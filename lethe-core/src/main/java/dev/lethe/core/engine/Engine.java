@@ -45,7 +45,12 @@ public final class Engine implements AutoCloseable {
 
     /** Runs one policy once and returns its report (recorded in history). */
     public RunReport run(Policy policy, RunMode mode) {
-        return new RunExecution(policy, mode, stores, history, clock, listener, sampleSize).execute();
+        return run(policy, mode, RunControl.NONE);
+    }
+
+    /** Runs one policy once; {@code control} may stop it cleanly between batches. */
+    public RunReport run(Policy policy, RunMode mode, RunControl control) {
+        return new RunExecution(policy, mode, stores, history, clock, listener, sampleSize, control).execute();
     }
 
     /** Runs each policy in order; a failure of one is reported and the others still run. */

@@ -42,6 +42,7 @@ final class RunExecution {
     private final Clock clock;
     private final RunListener listener;
     private final int sampleSize;
+    private final RunControl control;
 
     private final List<String> warnings = new ArrayList<>();
     private final RunTally tally = new RunTally();
@@ -50,7 +51,7 @@ final class RunExecution {
     private SweepPlan plan;
 
     RunExecution(Policy policy, RunMode mode, StoreRegistry stores, RunHistory history, Clock clock,
-                 RunListener listener, int sampleSize) {
+                 RunListener listener, int sampleSize, RunControl control) {
         this.policy = policy;
         this.mode = mode;
         this.stores = stores;
@@ -58,6 +59,7 @@ final class RunExecution {
         this.clock = clock;
         this.listener = listener;
         this.sampleSize = sampleSize;
+        this.control = control;
     }
 
     RunReport execute() {
@@ -98,8 +100,14 @@ final class RunExecution {
         Optional<Duration> timeout = policy.limits().timeout();
         Instant deadline = timeout.map(startedAt::plus).orElse(Instant.MAX);
         while (true) {
+            long backlog = Math.max(0, plan.matched() - tally.processed - tally.failed);
+            Optional<RunControl.Stop> stop = control.stop();
+            if (stop.isPresent()) {
+                warnings.add(stop.get().reason() + " after " + tally.processed + " items; about " + backlog
+                        + " matched items left for the next run");
+                return report(stop.get().status(), backlog, null);
+            }
             if (!clock.instant().isBefore(deadline)) {
-                long backlog = Math.max(0, plan.matched() - tally.processed - tally.failed);
                 warnings.add("timeout " + format(timeout.get()) + " reached after " + tally.processed + " items; about "
                         + backlog + " matched items left for the next run");
                 return report(RunStatus.PARTIAL, backlog, null);

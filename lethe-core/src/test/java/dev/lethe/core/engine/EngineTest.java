@@ -115,6 +115,22 @@ class EngineTest {
     }
 
     @Test
+    void aRunStoppedByItsControlFinishesTheBatchAndStopsBeforeTheNext() {
+        int[] batchesSeen = {0};
+        RunControl stopAfterTwo = () -> ++batchesSeen[0] > 2
+                ? Optional.of(new RunControl.Stop(RunStatus.INTERRUPTED, "shutting down"))
+                : Optional.empty();
+        Limits limits = Limits.defaults().withBatchSize(10).withMaxFraction(1.0);
+
+        RunReport report = engine().run(policy("all", v -> true, limits), RunMode.EXECUTE, stopAfterTwo);
+
+        assertThat(report.status()).isEqualTo(RunStatus.INTERRUPTED);
+        assertThat(report.deleted()).isEqualTo(20);
+        assertThat(report.backlog()).isEqualTo(80);
+        assertThat(report.warnings()).singleElement().asString().startsWith("shutting down after 20 items");
+    }
+
+    @Test
     void failingItemsAreSkippedAndTheRestIsProcessed() {
         Policy policy = Policy.builder("evens").store("list")
                 .selection(new ListStore.ValueSelection(v -> v % 2 == 0, v -> v == 42)).build();
