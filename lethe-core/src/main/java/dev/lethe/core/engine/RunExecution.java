@@ -3,11 +3,13 @@ package dev.lethe.core.engine;
 import dev.lethe.core.history.RunHistory;
 import dev.lethe.core.policy.Action;
 import dev.lethe.core.policy.Limits;
+import dev.lethe.core.policy.Orphans;
 import dev.lethe.core.policy.Policy;
 import dev.lethe.core.report.PlanSummary;
 import dev.lethe.core.report.RunReport;
 import dev.lethe.core.report.RunStatus;
 import dev.lethe.core.store.BatchResult;
+import dev.lethe.core.store.LiveOwners;
 import dev.lethe.core.store.ReferenceTime;
 import dev.lethe.core.store.Store;
 import dev.lethe.core.store.Sweep;
@@ -81,7 +83,16 @@ final class RunExecution {
     private RunReport sweep(long runId) {
         Store store = stores.get(policy.store());
         now = store.referenceTime();
-        try (Sweep sweep = store.prepare(policy, now)) {
+        LiveOwners live = LiveOwners.NONE;
+        Optional<Orphans> orphans = policy.selection().orphanRule();
+        if (orphans.isPresent()) {
+            Optional<LiveOwners> inventory = inventory(orphans.get());
+            if (inventory.isEmpty()) {
+                return report(RunStatus.REFUSED, 0, null);
+            }
+            live = inventory.get();
+        }
+        try (Sweep sweep = store.prepare(policy, now, live)) {
             plan = sweep.plan(sampleSize);
             Optional<String> refusal = refusal(plan, policy.limits());
             if (refusal.isPresent()) {
@@ -125,6 +136,28 @@ final class RunExecution {
             return report(RunStatus.PARTIAL, 0, null);
         }
         return report(RunStatus.OK, 0, null);
+    }
+
+    /**
+     * Reads the live inventory of an orphan sweep, or refuses the run (empty result, warning added) when the
+     * source fails or lists fewer owners than the floor: an empty inventory must never mean "everything is
+     * an orphan".
+     */
+    private Optional<LiveOwners> inventory(Orphans orphans) {
+        LiveOwners live;
+        try {
+            live = stores.get(orphans.live().store()).liveOwners(orphans.live());
+        } catch (RuntimeException e) {
+            warnings.add("refused: the live source (" + orphans.live().describe() + ") failed: " + e.getMessage()
+                    + "; nothing was changed");
+            return Optional.empty();
+        }
+        if (live.size() < orphans.minLive()) {
+            warnings.add("refused: the live source (" + orphans.live().describe() + ") lists " + live.size()
+                    + " owners, below minLive " + orphans.minLive() + "; nothing was changed");
+            return Optional.empty();
+        }
+        return Optional.of(live);
     }
 
     /** Why the plan must not be executed, if it must not. */

@@ -9,4 +9,9 @@ public interface Selection {
 
     /** A short human description for plans and logs, e.g. {@code table pending_uploads}. */
     String describe();
+
+    /** The orphan rule, when the selection removes only items whose owner is not live. */
+    default java.util.Optional<Orphans> orphanRule() {
+        return java.util.Optional.empty();
+    }
 }

@@ -1,5 +1,6 @@
 package dev.lethe.core.store;
 
+import dev.lethe.core.policy.LiveSource;
 import dev.lethe.core.policy.Policy;
 
 /**
@@ -24,6 +25,29 @@ public interface Store extends AutoCloseable {
      * @throws PolicyRejectedException when the store rejects the policy, with the store's own message
      */
     Sweep prepare(Policy policy, ReferenceTime now);
+
+    /**
+     * Prepares an orphan sweep: like {@link #prepare(Policy, ReferenceTime)}, with the live owners the engine
+     * read (and checked against the policy's floor) before any change. Stores that support orphan sweeps
+     * override this; the default accepts only policies that are not orphan sweeps.
+     */
+    default Sweep prepare(Policy policy, ReferenceTime now, LiveOwners live) {
+        if (policy.selection().orphanRule().isPresent()) {
+            throw new PolicyRejectedException("policy '" + policy.name() + "': store '" + name()
+                    + "' does not support orphan sweeps");
+        }
+        return prepare(policy, now);
+    }
+
+    /**
+     * Reads the live owners listed by {@code source} (a query on a SQL store, a set on a key-value store).
+     *
+     * @throws PolicyRejectedException when this store cannot answer that kind of source
+     * @throws StoreException when reading fails
+     */
+    default LiveOwners liveOwners(LiveSource source) {
+        throw new PolicyRejectedException("store '" + name() + "' cannot list live owners (" + source.describe() + ")");
+    }
 
     @Override
     void close();

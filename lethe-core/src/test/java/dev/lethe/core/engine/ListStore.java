@@ -1,8 +1,11 @@
 package dev.lethe.core.engine;
 
+import dev.lethe.core.policy.LiveSource;
+import dev.lethe.core.policy.Orphans;
 import dev.lethe.core.policy.Policy;
 import dev.lethe.core.policy.Selection;
 import dev.lethe.core.store.BatchResult;
+import dev.lethe.core.store.LiveOwners;
 import dev.lethe.core.store.PolicyRejectedException;
 import dev.lethe.core.store.ReferenceTime;
 import dev.lethe.core.store.Store;
@@ -12,11 +15,14 @@ import dev.lethe.core.store.SweepPlan;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import java.util.function.IntPredicate;
 
 /**
@@ -33,7 +39,22 @@ final class ListStore implements Store {
         }
     }
 
+    /** Items whose value, as an owner id, is not live; the live owners come from {@link #live}. */
+    record OrphanSelection(Orphans rule) implements Selection {
+        @Override
+        public String describe() {
+            return "orphan values";
+        }
+
+        @Override
+        public Optional<Orphans> orphanRule() {
+            return Optional.of(rule);
+        }
+    }
+
     final TreeMap<Integer, Integer> items = new TreeMap<>();
+    Set<String> live = Set.of();
+    boolean liveSourceDown;
     final Instant clock;
     boolean down;
     int batches;
@@ -56,6 +77,40 @@ final class ListStore implements Store {
             throw new StoreException("store 'list' is unreachable");
         }
         return new ReferenceTime(clock, LocalDateTime.ofInstant(clock, ZoneOffset.UTC));
+    }
+
+    @Override
+    public LiveOwners liveOwners(LiveSource source) {
+        if (liveSourceDown) {
+            throw new StoreException("live source unreachable");
+        }
+        Set<String> snapshot = Set.copyOf(live);
+        return new LiveOwners() {
+            @Override
+            public int size() {
+                return snapshot.size();
+            }
+
+            @Override
+            public boolean contains(String owner) {
+                return snapshot.contains(owner);
+            }
+
+            @Override
+            public Set<String> recheck(Collection<String> candidates) {
+                return candidates.stream().filter(live::contains).collect(Collectors.toSet());
+            }
+        };
+    }
+
+    @Override
+    public Sweep prepare(Policy policy, ReferenceTime now, LiveOwners liveOwners) {
+        if (policy.selection() instanceof OrphanSelection) {
+            Policy byValue = Policy.builder(policy.name()).store(policy.store()).limits(policy.limits())
+                    .selection(new ValueSelection(v -> !liveOwners.contains(String.valueOf(v)), v -> false)).build();
+            return prepare(byValue, now);
+        }
+        return Store.super.prepare(policy, now, liveOwners);
     }
 
     @Override

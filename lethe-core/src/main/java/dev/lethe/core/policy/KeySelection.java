@@ -1,0 +1,76 @@
+package dev.lethe.core.policy;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Keys of a key-value store (Redis/Valkey) matching a glob pattern, walked incrementally ({@code SCAN}),
+ * never listed at once.
+ *
+ * @param pattern        {@code MATCH} glob, e.g. {@code mosaic:session:*}
+ * @param exclude        globs of keys never touched, e.g. {@code mosaic:channel:*}
+ * @param type           only keys of this type ({@code string}, {@code hash}, {@code list}, {@code set},
+ *                       {@code zset}, {@code stream}), or any
+ * @param idleLongerThan only keys not read or written for this long ({@code OBJECT IDLETIME})
+ * @param withoutTtl     only keys that have no expiry (the ones that would live forever)
+ * @param orphans        remove only keys whose owner is not live
+ */
+public record KeySelection(String pattern, List<String> exclude, Optional<String> type,
+                           Optional<Duration> idleLongerThan, boolean withoutTtl, Optional<Orphans> orphans)
+        implements Selection {
+
+    private static final List<String> TYPES = List.of("string", "hash", "list", "set", "zset", "stream");
+
+    public KeySelection {
+        if (pattern == null || pattern.isBlank()) {
+            throw new IllegalArgumentException("keys: a pattern is required");
+        }
+        exclude = List.copyOf(exclude);
+        Objects.requireNonNull(type, "type");
+        if (type.isPresent() && !TYPES.contains(type.get())) {
+            throw new IllegalArgumentException("key type '" + type.get() + "' is not one of " + TYPES);
+        }
+        Objects.requireNonNull(idleLongerThan, "idleLongerThan");
+        if (idleLongerThan.isPresent() && idleLongerThan.get().isNegative()) {
+            throw new IllegalArgumentException("idleLongerThan must not be negative, was " + idleLongerThan.get());
+        }
+        Objects.requireNonNull(orphans, "orphans");
+    }
+
+    /** All keys matching {@code pattern}, no filters. */
+    public static KeySelection matching(String pattern) {
+        return new KeySelection(pattern, List.of(), Optional.empty(), Optional.empty(), false, Optional.empty());
+    }
+
+    public KeySelection excluding(List<String> globs) {
+        return new KeySelection(pattern, globs, type, idleLongerThan, withoutTtl, orphans);
+    }
+
+    public KeySelection ofType(String keyType) {
+        return new KeySelection(pattern, exclude, Optional.of(keyType), idleLongerThan, withoutTtl, orphans);
+    }
+
+    public KeySelection idleLongerThan(Duration idle) {
+        return new KeySelection(pattern, exclude, type, Optional.of(idle), withoutTtl, orphans);
+    }
+
+    public KeySelection withoutTtlOnly() {
+        return new KeySelection(pattern, exclude, type, idleLongerThan, true, orphans);
+    }
+
+    public KeySelection orphansOf(Orphans rule) {
+        return new KeySelection(pattern, exclude, type, idleLongerThan, withoutTtl, Optional.of(rule));
+    }
+
+    @Override
+    public String describe() {
+        return "keys " + pattern;
+    }
+
+    @Override
+    public Optional<Orphans> orphanRule() {
+        return orphans;
+    }
+}
