@@ -1,0 +1,48 @@
+package dev.lethe.config.internal;
+
+import dev.lethe.config.ConfigException;
+import dev.lethe.config.LetheConfig;
+import dev.lethe.core.policy.Policy;
+import dev.lethe.core.store.StoreSpec;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+
+/** Reads a whole config file: {@code state}, {@code stores}, {@code policies} (and recognises {@code owners}). */
+public final class ConfigReader {
+
+    private static final List<String> KEYS = List.of("state", "stores", "policies", "owners");
+    private static final List<String> STATE_SCHEMES = List.of("jdbc:sqlite:", "jdbc:postgresql://", "redis://", "rediss://");
+
+    private ConfigReader() {
+    }
+
+    /**
+     * @throws ConfigException at the first problem found
+     */
+    public static LetheConfig read(Path file, Map<String, String> env) {
+        ConfigSource source = new ConfigSource(file, env);
+        Node root = YamlDocument.read(source);
+        Scope top = Scope.top(source);
+        if (!(root instanceof MappingNode)) {
+            throw top.error(root, "the config must be a mapping with 'stores:' and 'policies:', was " + Shape.of(root));
+        }
+        Section config = Section.of(top, "", root, root);
+        config.expectKeys(KEYS);
+        String state = config.text("state").map(text -> state(config, text)).orElse(LetheConfig.DEFAULT_STATE);
+        Map<String, StoreSpec> stores = config.section("stores").map(StoreReader::read).orElse(Map.of());
+        List<Policy> policies = config.section("policies").map(p -> PolicyReader.read(p, stores)).orElse(List.of());
+        DeferredSections.rejectOwners(config);
+        return new LetheConfig(file, state, stores, policies);
+    }
+
+    private static String state(Section config, Text state) {
+        if (STATE_SCHEMES.stream().noneMatch(state.value()::startsWith)) {
+            throw config.error(state.node(), "state must be jdbc:sqlite:FILE, jdbc:postgresql://… or redis://…, was '"
+                    + StoreSettings.masked(state.shown()) + "'");
+        }
+        return state.value();
+    }
+}
