@@ -2,6 +2,8 @@ package dev.lethe.core.engine;
 
 import dev.lethe.core.history.InMemoryRunHistory;
 import dev.lethe.core.history.RunHistory;
+import dev.lethe.core.owner.CollectReport;
+import dev.lethe.core.owner.OwnerKind;
 import dev.lethe.core.policy.Policy;
 import dev.lethe.core.report.RunReport;
 import java.time.Clock;
@@ -60,6 +62,23 @@ public final class Engine implements AutoCloseable {
             reports.add(run(policy, mode));
         }
         return reports;
+    }
+
+    /**
+     * Removes one owner's items from every store its kind lists ({@code lethe collect}): one run per member,
+     * in order, each recorded in history like any run. A member that fails is reported and the others still run.
+     */
+    public CollectReport collect(OwnerKind kind, String ownerId) {
+        return collect(kind, ownerId, RunMode.EXECUTE);
+    }
+
+    /** Like {@link #collect(OwnerKind, String)}; {@link RunMode#DRY_RUN} only plans each member. */
+    public CollectReport collect(OwnerKind kind, String ownerId, RunMode mode) {
+        List<RunReport> reports = new ArrayList<>(kind.members().size());
+        for (Policy policy : kind.policiesFor(ownerId)) {
+            reports.add(run(policy, mode));
+        }
+        return CollectReport.of(kind.name(), ownerId, reports);
     }
 
     /** The history this engine records into. */

@@ -199,7 +199,9 @@ final class RunExecution {
 
     private String describe(RuntimeException e) {
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        return "policy '" + policy.name() + "': " + message;
+        // Stores usually name the policy themselves; say it once.
+        String name = "policy '" + policy.name() + "'";
+        return message.contains(name) ? message : name + ": " + message;
     }
 
     private static String format(Duration d) {

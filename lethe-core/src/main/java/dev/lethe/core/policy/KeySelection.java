@@ -64,6 +64,27 @@ public record KeySelection(String pattern, List<String> exclude, Optional<String
         return new KeySelection(pattern, exclude, type, idleLongerThan, withoutTtl, Optional.of(rule));
     }
 
+    /** The placeholder of an owner template, e.g. {@code mosaic:session:{id}:*}. */
+    public static final String OWNER_PLACEHOLDER = "{id}";
+
+    /**
+     * Replaces {@value #OWNER_PLACEHOLDER} in the pattern with {@code ownerId}, its glob metacharacters
+     * ({@code * ? [ ] \}) escaped so that an id like {@code *} matches only itself.
+     */
+    @Override
+    public KeySelection forOwner(String ownerId) {
+        if (!pattern.contains(OWNER_PLACEHOLDER)) {
+            throw new IllegalArgumentException("keys '" + pattern + "' must contain " + OWNER_PLACEHOLDER
+                    + " to select one owner's keys");
+        }
+        if (ownerId == null || ownerId.isEmpty()) {
+            throw new IllegalArgumentException("an owner id must not be empty");
+        }
+        String escaped = ownerId.replaceAll("([*?\\[\\]\\\\])", "\\\\$1");
+        return new KeySelection(pattern.replace(OWNER_PLACEHOLDER, escaped), exclude, type, idleLongerThan, withoutTtl,
+                orphans);
+    }
+
     @Override
     public String describe() {
         return "keys " + pattern;

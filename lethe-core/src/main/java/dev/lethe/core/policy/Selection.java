@@ -14,4 +14,16 @@ public interface Selection {
     default java.util.Optional<Orphans> orphanRule() {
         return java.util.Optional.empty();
     }
+
+    /**
+     * This selection narrowed to the items of one owner, for {@code lethe collect}: the selection is a template
+     * that names the owner — {@code {id}} in a key pattern, the {@code :id} parameter in SQL — and the id is
+     * bound here, never spliced where it could widen the match.
+     *
+     * @throws IllegalArgumentException when the selection does not name the owner (collecting with it would
+     *                                  remove every owner's items) or cannot be narrowed at all
+     */
+    default Selection forOwner(String ownerId) {
+        throw new IllegalArgumentException(describe() + " cannot be narrowed to one owner's items");
+    }
 }

@@ -2,8 +2,11 @@ package dev.lethe.core.policy;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -22,13 +25,23 @@ import java.util.regex.Pattern;
  * @param cutoffs   named reference times {@code now - age}
  * @param olderThan age filters ({@code created_at < now - 24h})
  * @param outcomes  labels counted per processed row; the first matching label wins
- * @param cascades  dependent rows removed in the same transaction as each batch
+ * @param cascades   dependent rows removed in the same transaction as each batch
+ * @param parameters further named values bound as {@code :name} — e.g. {@code :id}, the owner whose rows
+ *                   {@code lethe collect} removes ({@link #forOwner(String)}); strings, numbers or booleans
  */
 public record TableSelection(String table, String key, Optional<String> where, List<Cutoff> cutoffs,
-                             List<AgeFilter> olderThan, List<Outcome> outcomes, List<Cascade> cascades)
+                             List<AgeFilter> olderThan, List<Outcome> outcomes, List<Cascade> cascades,
+                             Map<String, Object> parameters)
         implements Selection {
 
     private static final Pattern PARAMETER_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    private static final Pattern OWNER_PARAMETER = Pattern.compile(":id(?![A-Za-z0-9_])");
+
+    /** A selection without extra parameters. */
+    public TableSelection(String table, String key, Optional<String> where, List<Cutoff> cutoffs,
+                          List<AgeFilter> olderThan, List<Outcome> outcomes, List<Cascade> cascades) {
+        this(table, key, where, cutoffs, olderThan, outcomes, cascades, Map.of());
+    }
 
     public TableSelection {
         requireText(table, "table");
@@ -53,6 +66,18 @@ public record TableSelection(String table, String key, Optional<String> where, L
                 throw new IllegalArgumentException("outcome '" + outcome.label() + "' is listed twice");
             }
         }
+        parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
+        for (Map.Entry<String, Object> parameter : parameters.entrySet()) {
+            String name = parameter.getKey();
+            if (!PARAMETER_NAME.matcher(name).matches() || name.equals("now") || name.equals("keys") || !names.add(name)) {
+                throw new IllegalArgumentException("parameter name '" + name + "' must be an identifier other than now,"
+                        + " keys and the cutoff names");
+            }
+            Object value = parameter.getValue();
+            if (!(value instanceof String || value instanceof Number || value instanceof Boolean)) {
+                throw new IllegalArgumentException("parameter '" + name + "' must be a string, number or boolean");
+            }
+        }
         if (where.isEmpty() && olderThan.isEmpty()) {
             throw new IllegalArgumentException("table " + table + ": a selection needs 'where' or 'olderThan';"
                     + " to match every row write where: \"1=1\" explicitly");
@@ -67,6 +92,24 @@ public record TableSelection(String table, String key, Optional<String> where, L
     @Override
     public String describe() {
         return "table " + table;
+    }
+
+    /**
+     * This selection with {@code :id} bound to {@code ownerId}. The template's {@code where} must use
+     * {@code :id}: without it the selection would match every owner's rows.
+     */
+    @Override
+    public TableSelection forOwner(String ownerId) {
+        if (where.isEmpty() || !OWNER_PARAMETER.matcher(where.get()).find()) {
+            throw new IllegalArgumentException("table " + table + ": where must use :id (the owner's id) to select one"
+                    + " owner's rows");
+        }
+        if (ownerId == null || ownerId.isEmpty()) {
+            throw new IllegalArgumentException("an owner id must not be empty");
+        }
+        Map<String, Object> bound = new LinkedHashMap<>(parameters);
+        bound.put("id", ownerId);
+        return new TableSelection(table, key, where, cutoffs, olderThan, outcomes, cascades, bound);
     }
 
     private static void requireText(String value, String what) {
@@ -161,6 +204,7 @@ public record TableSelection(String table, String key, Optional<String> where, L
         private final List<AgeFilter> olderThan = new ArrayList<>();
         private final List<Outcome> outcomes = new ArrayList<>();
         private final List<Cascade> cascades = new ArrayList<>();
+        private final Map<String, Object> parameters = new LinkedHashMap<>();
 
         private Builder(String table, String key) {
             this.table = table;
@@ -196,9 +240,15 @@ public record TableSelection(String table, String key, Optional<String> where, L
             return this;
         }
 
+        /** Binds {@code :name} to {@code value} (a string, number or boolean). */
+        public Builder parameter(String name, Object value) {
+            parameters.put(name, value);
+            return this;
+        }
+
         public TableSelection build() {
             return new TableSelection(table, key, Optional.ofNullable(where).filter(w -> !w.isBlank()),
-                    cutoffs, olderThan, outcomes, cascades);
+                    cutoffs, olderThan, outcomes, cascades, parameters);
         }
     }
 }
