@@ -1,0 +1,63 @@
+package dev.lethe.jdbc.internal;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * SQL text with {@code ?} placeholders and the values bound to them, in order. Statements are assembled from
+ * fragments so that values always travel next to their placeholders and are never spliced into the text.
+ *
+ * @param text SQL with {@code ?} placeholders
+ * @param args one value per placeholder, in order; may contain nulls
+ */
+public record Sql(String text, List<Object> args) {
+
+    public Sql {
+        args = Collections.unmodifiableList(new ArrayList<>(args));
+    }
+
+    /** Text without parameters. */
+    public static Sql of(String text) {
+        return new Sql(text, List.of());
+    }
+
+    /** One placeholder bound to {@code value}. */
+    public static Sql param(Object value) {
+        List<Object> args = new ArrayList<>(1);
+        args.add(value);
+        return new Sql("?", args);
+    }
+
+    /** The concatenation of the fragments, parameters in order. */
+    public static Sql concat(Object... parts) {
+        StringBuilder text = new StringBuilder();
+        List<Object> args = new ArrayList<>();
+        for (Object part : parts) {
+            if (part instanceof Sql sql) {
+                text.append(sql.text);
+                args.addAll(sql.args);
+            } else {
+                text.append(part);
+            }
+        }
+        return new Sql(text.toString(), args);
+    }
+
+    /** The fragments joined with {@code separator}. */
+    public static Sql join(String separator, List<Sql> parts) {
+        List<Object> pieces = new ArrayList<>();
+        for (int i = 0; i < parts.size(); i++) {
+            if (i > 0) {
+                pieces.add(separator);
+            }
+            pieces.add(parts.get(i));
+        }
+        return concat(pieces.toArray());
+    }
+
+    @Override
+    public String toString() {
+        return text;
+    }
+}
