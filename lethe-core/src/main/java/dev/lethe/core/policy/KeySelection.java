@@ -1,7 +1,10 @@
 package dev.lethe.core.policy;
 
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -16,9 +19,12 @@ import java.util.Optional;
  * @param idleLongerThan only keys not read or written for this long ({@code OBJECT IDLETIME})
  * @param withoutTtl     only keys that have no expiry (the ones that would live forever)
  * @param orphans        remove only keys whose owner is not live
+ * @param outcomes       label → glob, counted per removed key; the first glob (in order) the key matches wins,
+ *                       and a key matching none is removed under no label
  */
 public record KeySelection(String pattern, List<String> exclude, Optional<String> type,
-                           Optional<Duration> idleLongerThan, boolean withoutTtl, Optional<Orphans> orphans)
+                           Optional<Duration> idleLongerThan, boolean withoutTtl, Optional<Orphans> orphans,
+                           Map<String, String> outcomes)
         implements Selection {
 
     private static final List<String> TYPES = List.of("string", "hash", "list", "set", "zset", "stream");
@@ -37,6 +43,18 @@ public record KeySelection(String pattern, List<String> exclude, Optional<String
             throw new IllegalArgumentException("idleLongerThan must not be negative, was " + idleLongerThan.get());
         }
         Objects.requireNonNull(orphans, "orphans");
+        outcomes = Collections.unmodifiableMap(new LinkedHashMap<>(outcomes));
+        outcomes.forEach((label, glob) -> {
+            if (label == null || label.isBlank() || glob == null || glob.isBlank()) {
+                throw new IllegalArgumentException("key outcome needs a label and a glob, was " + label + " → " + glob);
+            }
+        });
+    }
+
+    /** A selection without outcome labels. */
+    public KeySelection(String pattern, List<String> exclude, Optional<String> type, Optional<Duration> idleLongerThan,
+                        boolean withoutTtl, Optional<Orphans> orphans) {
+        this(pattern, exclude, type, idleLongerThan, withoutTtl, orphans, Map.of());
     }
 
     /** All keys matching {@code pattern}, no filters. */
@@ -45,23 +63,32 @@ public record KeySelection(String pattern, List<String> exclude, Optional<String
     }
 
     public KeySelection excluding(List<String> globs) {
-        return new KeySelection(pattern, globs, type, idleLongerThan, withoutTtl, orphans);
+        return new KeySelection(pattern, globs, type, idleLongerThan, withoutTtl, orphans, outcomes);
     }
 
     public KeySelection ofType(String keyType) {
-        return new KeySelection(pattern, exclude, Optional.of(keyType), idleLongerThan, withoutTtl, orphans);
+        return new KeySelection(pattern, exclude, Optional.of(keyType), idleLongerThan, withoutTtl, orphans, outcomes);
     }
 
     public KeySelection idleLongerThan(Duration idle) {
-        return new KeySelection(pattern, exclude, type, Optional.of(idle), withoutTtl, orphans);
+        return new KeySelection(pattern, exclude, type, Optional.of(idle), withoutTtl, orphans, outcomes);
     }
 
     public KeySelection withoutTtlOnly() {
-        return new KeySelection(pattern, exclude, type, idleLongerThan, true, orphans);
+        return new KeySelection(pattern, exclude, type, idleLongerThan, true, orphans, outcomes);
+    }
+
+    /** Counts removed keys matching {@code glob} under {@code label} (after the labels already added). */
+    public KeySelection withOutcome(String label, String glob) {
+        Map<String, String> more = new LinkedHashMap<>(outcomes);
+        if (more.putIfAbsent(label, glob) != null) {
+            throw new IllegalArgumentException("outcome '" + label + "' is listed twice");
+        }
+        return new KeySelection(pattern, exclude, type, idleLongerThan, withoutTtl, orphans, more);
     }
 
     public KeySelection orphansOf(Orphans rule) {
-        return new KeySelection(pattern, exclude, type, idleLongerThan, withoutTtl, Optional.of(rule));
+        return new KeySelection(pattern, exclude, type, idleLongerThan, withoutTtl, Optional.of(rule), outcomes);
     }
 
     /** The placeholder of an owner template, e.g. {@code mosaic:session:{id}:*}. */
@@ -82,7 +109,7 @@ public record KeySelection(String pattern, List<String> exclude, Optional<String
         }
         String escaped = ownerId.replaceAll("([*?\\[\\]\\\\])", "\\\\$1");
         return new KeySelection(pattern.replace(OWNER_PLACEHOLDER, escaped), exclude, type, idleLongerThan, withoutTtl,
-                orphans);
+                orphans, outcomes);
     }
 
     @Override
