@@ -1,5 +1,6 @@
 package dev.lethe.config;
 
+import dev.lethe.core.owner.OwnerKind;
 import dev.lethe.core.policy.Policy;
 import dev.lethe.core.store.StoreSpec;
 import java.nio.file.Path;
@@ -20,8 +21,11 @@ import java.util.Optional;
  *                 {@value #DEFAULT_STATE} unless set
  * @param stores   store name to spec, in the order written, secrets resolved
  * @param policies policies in the order written
+ * @param owners   owner kinds ({@code lethe collect <kind> <id>}) in the order written
+ * @param server   the {@code server:} section, for {@code lethe serve}; {@link ServerSettings#DEFAULTS} unless set
  */
-public record LetheConfig(Path file, String state, Map<String, StoreSpec> stores, List<Policy> policies) {
+public record LetheConfig(Path file, String state, Map<String, StoreSpec> stores, List<Policy> policies,
+                          List<OwnerKind> owners, ServerSettings server) {
 
     /** The state store used when {@code state:} is not set: an SQLite file in the working directory. */
     public static final String DEFAULT_STATE = "jdbc:sqlite:lethe-state.db";
@@ -32,6 +36,24 @@ public record LetheConfig(Path file, String state, Map<String, StoreSpec> stores
         // unmodifiableMap over a copy, not Map.copyOf: the order written is part of the contract.
         stores = Collections.unmodifiableMap(new LinkedHashMap<>(stores));
         policies = List.copyOf(policies);
+        owners = List.copyOf(owners);
+        Objects.requireNonNull(server, "server");
+    }
+
+    /** A config without a {@code server:} section. */
+    public LetheConfig(Path file, String state, Map<String, StoreSpec> stores, List<Policy> policies,
+                       List<OwnerKind> owners) {
+        this(file, state, stores, policies, owners, ServerSettings.DEFAULTS);
+    }
+
+    /** A config without owner kinds. */
+    public LetheConfig(Path file, String state, Map<String, StoreSpec> stores, List<Policy> policies) {
+        this(file, state, stores, policies, List.of());
+    }
+
+    /** The owner kind with this name, if the config defines one. */
+    public Optional<OwnerKind> owner(String kind) {
+        return owners.stream().filter(o -> o.name().equals(kind)).findFirst();
     }
 
     /** The policy with this name, if the config defines one. */

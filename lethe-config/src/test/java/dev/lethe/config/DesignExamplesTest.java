@@ -107,6 +107,6 @@ class DesignExamplesTest {
         Path full = ConfigFiles.resource("good/design-full.yaml");
         assertThatThrownBy(() -> ConfigLoader.load(full, ENV))
                 .isInstanceOf(ConfigException.class)
-                .hasMessage(full + ":32:3: policy 'session-orphans': redis policies are not supported by this version yet");
+                .hasMessage(full + ":41:3: policy 'temp-files': fs policies are not supported by this version yet");
     }
 }

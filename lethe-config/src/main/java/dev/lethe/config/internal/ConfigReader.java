@@ -2,6 +2,8 @@ package dev.lethe.config.internal;
 
 import dev.lethe.config.ConfigException;
 import dev.lethe.config.LetheConfig;
+import dev.lethe.config.ServerSettings;
+import dev.lethe.core.owner.OwnerKind;
 import dev.lethe.core.policy.Policy;
 import dev.lethe.core.store.StoreSpec;
 import java.nio.file.Path;
@@ -10,10 +12,10 @@ import java.util.Map;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 
-/** Reads a whole config file: {@code state}, {@code stores}, {@code policies} (and recognises {@code owners}). */
+/** Reads a whole config file: {@code state}, {@code stores}, {@code policies}, {@code owners}, {@code server}. */
 public final class ConfigReader {
 
-    private static final List<String> KEYS = List.of("state", "stores", "policies", "owners");
+    private static final List<String> KEYS = List.of("state", "stores", "policies", "owners", "server");
     private static final List<String> STATE_SCHEMES = List.of("jdbc:sqlite:", "jdbc:postgresql://", "redis://", "rediss://");
 
     private ConfigReader() {
@@ -34,8 +36,9 @@ public final class ConfigReader {
         String state = config.text("state").map(text -> state(config, text)).orElse(LetheConfig.DEFAULT_STATE);
         Map<String, StoreSpec> stores = config.section("stores").map(StoreReader::read).orElse(Map.of());
         List<Policy> policies = config.section("policies").map(p -> PolicyReader.read(p, stores)).orElse(List.of());
-        DeferredSections.rejectOwners(config);
-        return new LetheConfig(file, state, stores, policies);
+        List<OwnerKind> owners = config.section("owners").map(o -> OwnersReader.read(o, stores)).orElse(List.of());
+        ServerSettings server = config.section("server").map(ServerReader::read).orElse(ServerSettings.DEFAULTS);
+        return new LetheConfig(file, state, stores, policies, owners, server);
     }
 
     private static String state(Section config, Text state) {

@@ -53,10 +53,4 @@ final class DeferredSections {
         });
     }
 
-    /** Top-level {@code owners:} ({@code lethe collect}): recognised, not run yet. */
-    static void rejectOwners(Section top) {
-        top.entry("owners").ifPresent(owners -> {
-            throw top.error(owners.keyNode(), "owners (lethe collect) are not supported by this version yet");
-        });
-    }
 }

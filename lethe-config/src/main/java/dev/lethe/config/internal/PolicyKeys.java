@@ -23,7 +23,7 @@ final class PolicyKeys {
         BY_KIND.put("where", EnumSet.of(StoreKind.SQL));
         BY_KIND.put("cutoffs", EnumSet.of(StoreKind.SQL));
         BY_KIND.put("olderThan", EnumSet.of(StoreKind.SQL, StoreKind.FS, StoreKind.DOCKER));
-        BY_KIND.put("outcomes", EnumSet.of(StoreKind.SQL));
+        BY_KIND.put("outcomes", EnumSet.of(StoreKind.SQL, StoreKind.REDIS));
         BY_KIND.put("then", EnumSet.of(StoreKind.SQL));
         BY_KIND.put("budget", EnumSet.of(StoreKind.SQL));
         BY_KIND.put("maintenance", EnumSet.of(StoreKind.SQL));
@@ -31,6 +31,9 @@ final class PolicyKeys {
         BY_KIND.put("owner", EnumSet.of(StoreKind.REDIS));
         BY_KIND.put("live", EnumSet.of(StoreKind.REDIS));
         BY_KIND.put("minLive", EnumSet.of(StoreKind.REDIS));
+        BY_KIND.put("type", EnumSet.of(StoreKind.REDIS));
+        BY_KIND.put("idleLongerThan", EnumSet.of(StoreKind.REDIS));
+        BY_KIND.put("withoutTtl", EnumSet.of(StoreKind.REDIS));
         BY_KIND.put("exclude", EnumSet.of(StoreKind.REDIS, StoreKind.FS));
         BY_KIND.put("files", EnumSet.of(StoreKind.FS));
         BY_KIND.put("containers", EnumSet.of(StoreKind.DOCKER));

@@ -4,6 +4,7 @@ import dev.lethe.core.policy.Action;
 import dev.lethe.core.policy.Limits;
 import dev.lethe.core.policy.Policy;
 import dev.lethe.core.policy.Schedule;
+import dev.lethe.core.policy.Selection;
 import dev.lethe.core.policy.TableSelection;
 import dev.lethe.core.store.StoreSpec;
 import java.util.ArrayList;
@@ -45,8 +46,16 @@ final class PolicyReader {
         }
         DeferredSections.reject(policy);
         try {
-            TableSelection selection = TableSelectionReader.read(policy, store, stores);
-            Action action = ActionReader.read(policy, parameters(selection));
+            Selection selection;
+            Action action;
+            if (kind == StoreKind.REDIS) {
+                selection = KeySelectionReader.read(policy, stores);
+                action = KeySelectionReader.action(policy, store);
+            } else {
+                TableSelection table = TableSelectionReader.read(policy, store, stores);
+                selection = table;
+                action = ActionReader.read(policy, parameters(table));
+            }
             Limits limits = policy.section("limits").map(LimitsReader::read).orElse(Limits.defaults());
             Optional<Schedule> schedule = policy.section("schedule").map(ScheduleReader::read);
             return new Policy(name, store.name(), selection, action, limits, schedule);
@@ -59,7 +68,7 @@ final class PolicyReader {
     }
 
     /** Names an update may reference as {@code :name}: the run's reference time and the policy's cutoffs. */
-    private static Set<String> parameters(TableSelection selection) {
+    static Set<String> parameters(TableSelection selection) {
         Set<String> names = new LinkedHashSet<>();
         names.add("now");
         selection.cutoffs().forEach(cutoff -> names.add(cutoff.name()));

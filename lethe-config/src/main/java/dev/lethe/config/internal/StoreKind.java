@@ -6,7 +6,7 @@ package dev.lethe.config.internal;
  */
 enum StoreKind {
     SQL("SQL", true),
-    REDIS("redis", false),
+    REDIS("redis", true),
     FS("fs", false),
     DOCKER("docker", false);
 

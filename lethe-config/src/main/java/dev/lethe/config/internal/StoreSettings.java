@@ -41,6 +41,13 @@ final class StoreSettings {
                 settings.put(key, key.equals("uri")
                         ? url(store, key, store.requireText(key), REDIS_URIS, "redis://127.0.0.1:6379")
                         : cluster(store));
+                store.integer("scanCount").ifPresent(count -> {
+                    if (count < 1 || count > 100_000) {
+                        throw store.error(store.entry("scanCount").orElseThrow().value(), "scanCount must be between 1"
+                                + " and 100000, was " + count + "; it is the COUNT hint of each SCAN step (default 1000)");
+                    }
+                    settings.put("scanCount", String.valueOf(count));
+                });
             }
             case FS -> settings.put("root", resolved(store, "root", store.requireText("root")));
             case DOCKER -> settings.put("host", url(store, "host", store.requireText("host"), DOCKER_HOSTS,

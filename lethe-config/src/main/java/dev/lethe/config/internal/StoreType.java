@@ -10,7 +10,7 @@ enum StoreType {
     MARIADB("mariadb", StoreKind.SQL, "url", "user", "password", "timeZone"),
     MYSQL("mysql", StoreKind.SQL, "url", "user", "password", "timeZone"),
     SQLITE("sqlite", StoreKind.SQL, "path", "url"),
-    REDIS("redis", StoreKind.REDIS, "uri", "cluster"),
+    REDIS("redis", StoreKind.REDIS, "uri", "cluster", "scanCount"),
     FS("fs", StoreKind.FS, "root"),
     DOCKER("docker", StoreKind.DOCKER, "host");
 
