@@ -37,6 +37,13 @@ final class RunExecution {
 
     private static final Logger LOG = LoggerFactory.getLogger(RunExecution.class);
 
+    /**
+     * How often a running run tells history it is alive. Far below any staleness threshold (minutes), and far
+     * above a batch's duration: a heartbeat is a committed write to the state store, and one per batch would
+     * add a state-store commit to every batch of a fast sweep.
+     */
+    static final Duration HEARTBEAT_INTERVAL = Duration.ofSeconds(10);
+
     private final Policy policy;
     private final RunMode mode;
     private final StoreRegistry stores;
@@ -51,6 +58,7 @@ final class RunExecution {
     private Instant startedAt;
     private ReferenceTime now;
     private SweepPlan plan;
+    private Instant lastHeartbeat;
 
     RunExecution(Policy policy, RunMode mode, StoreRegistry stores, RunHistory history, Clock clock,
                  RunListener listener, int sampleSize, RunControl control) {
@@ -66,6 +74,7 @@ final class RunExecution {
 
     RunReport execute() {
         startedAt = clock.instant();
+        lastHeartbeat = startedAt;
         long runId = history.start(policy.name(), policy.store(), mode == RunMode.DRY_RUN, startedAt);
         RunReport report;
         try {
@@ -118,7 +127,8 @@ final class RunExecution {
                         + " matched items left for the next run");
                 return report(stop.get().status(), backlog, null);
             }
-            if (!clock.instant().isBefore(deadline)) {
+            Instant now = clock.instant();
+            if (!now.isBefore(deadline)) {
                 warnings.add("timeout " + format(timeout.get()) + " reached after " + tally.processed + " items; about "
                         + backlog + " matched items left for the next run");
                 return report(RunStatus.PARTIAL, backlog, null);
@@ -128,7 +138,7 @@ final class RunExecution {
                 break;
             }
             tally.add(batch.get());
-            history.heartbeat(runId);
+            heartbeat(runId, now);
             listener.progressed(policy.name(), tally.processed, tally.failed, plan.matched());
         }
         if (tally.failed > 0) {
@@ -158,6 +168,14 @@ final class RunExecution {
             return Optional.empty();
         }
         return Optional.of(live);
+    }
+
+    /** Records a heartbeat when the last one is older than the interval; {@code now} is the loop's reading. */
+    private void heartbeat(long runId, Instant now) {
+        if (lastHeartbeat == null || !now.isBefore(lastHeartbeat.plus(HEARTBEAT_INTERVAL))) {
+            history.heartbeat(runId);
+            lastHeartbeat = now;
+        }
     }
 
     /** Why the plan must not be executed, if it must not. */
