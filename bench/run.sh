@@ -1,0 +1,88 @@
+#!/usr/bin/env bash
+# Lethe's benchmark, one command (see docs/benchmarks.md):
+#
+#   bench/run.sh [--rows 1000000] [--only postgres|mariadb|sqlite|memory]... [--repeat K] [--no-build]
+#
+# Builds lethe.jar and the harness, installs pt-archiver when the MariaDB scenario wants it and it is missing,
+# then runs the harness (bench/target/lethe-bench.jar). For each database it builds the pending-uploads
+# dataset server-side, gives every contender (Lethe and its anchors) its own fresh identical copy, times it,
+# checks the rows it left, and prints the ratios. Results: bench/results/bench-<UTC time>.json and .md.
+# Needs PostgreSQL on 127.0.0.1:5432 (user postgres, trust) and MariaDB on 127.0.0.1:3306 (root, no password)
+# for those scenarios. Never run by the test suite: nothing in bench/ is a test.
+set -euo pipefail
+
+root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
+cd "$root"
+
+log() { echo "bench/run.sh: $*" >&2; }
+
+build=1
+only=()
+args=()
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --no-build) build=0 ;;
+    --only)
+      [[ $# -ge 2 ]] || { log "--only needs a value"; exit 2; }
+      only+=("$2"); args+=("$1" "$2"); shift ;;
+    -h|--help) exec sed -n '2,12p' "$0" ;;
+    *) args+=("$1") ;;
+  esac
+  shift
+done
+
+# wants NAME: whether the scenario NAME will run (all of them without --only).
+wants() {
+  [[ ${#only[@]} -eq 0 ]] && return 0
+  printf '%s\n' "${only[@]}" | tr ',' '\n' | grep -qx "$1"
+}
+
+apt_updated=''
+# try_install PACKAGE: installs a Debian package when we may (root, or password-less sudo); fails quietly.
+try_install() {
+  local sudo=''
+  if [[ $(id -u) -ne 0 ]]; then
+    sudo -n true 2>/dev/null || return 1
+    sudo='sudo -n'
+  fi
+  command -v apt-get >/dev/null 2>&1 || return 1
+  if [[ -z $apt_updated ]]; then
+    $sudo apt-get update -qq >/dev/null 2>&1 || return 1
+    apt_updated=1
+  fi
+  log "installing $1"
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "$1" >/dev/null 2>&1
+}
+
+if [[ ! -x /usr/bin/time ]]; then
+  try_install time || log "note: GNU time is missing and could not be installed; peak memory (max RSS) will not be recorded"
+fi
+
+if wants mariadb && ! command -v pt-archiver >/dev/null 2>&1; then
+  try_install percona-toolkit \
+    || log "note: pt-archiver is missing and percona-toolkit could not be installed; the pt-archiver contender will be skipped"
+fi
+
+if [[ $build -eq 1 ]]; then
+  log "building lethe.jar and the harness (tests skipped)"
+  mvn_cmd=(./mvnw)
+  [[ -x ./mvnw ]] || mvn_cmd=(mvn)
+  "${mvn_cmd[@]}" -q -B -Dmaven.test.skip=true package -pl lethe-cli,bench -am
+fi
+
+for jar in bench/target/lethe-bench.jar lethe-cli/target/lethe.jar; do
+  [[ -f $jar ]] || { log "$jar is missing: run without --no-build"; exit 1; }
+done
+
+# The harness runs from a private copy (and copies lethe.jar the same way), in a work directory outside
+# target/: a `mvn package` or `mvn clean` elsewhere in the checkout must not pull the jars or the SQLite files
+# out from under a run that takes minutes.
+work="$root/bench/.work"
+mkdir -p "$work"
+# Copy, then rename: a run still going keeps the file it opened.
+cp bench/target/lethe-bench.jar "$work/lethe-bench.jar.$$"
+mv -f "$work/lethe-bench.jar.$$" "$work/lethe-bench.jar"
+
+log "load before the run: $(uptime)"
+exec java -jar "$work/lethe-bench.jar" --command "bench/run.sh ${args[*]}" \
+  --lethe-jar lethe-cli/target/lethe.jar --work "$work" --results bench/results "${args[@]}"
