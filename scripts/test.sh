@@ -118,11 +118,13 @@ ensure_mariadb_database() {
 redis_ready() { [[ $(redis-cli -h 127.0.0.1 -p 6379 ping 2>/dev/null) == PONG ]]; }
 
 ensure_redis() {
+  # lethe-redis's tests also start their own servers (a 3-master cluster on free ports): they need both binaries
+  # even when something else serves 6379.
+  if ! command -v redis-server >/dev/null 2>&1 || ! command -v redis-cli >/dev/null 2>&1; then
+    apt_install redis-server redis-tools
+  fi
   if redis_ready; then
     return 0
-  fi
-  if ! command -v redis-server >/dev/null 2>&1; then
-    apt_install redis-server
   fi
   log "starting Redis"
   install -d /var/lib/redis /var/log/redis

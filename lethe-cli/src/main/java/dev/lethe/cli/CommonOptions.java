@@ -1,36 +1,18 @@
 package dev.lethe.cli;
 
-import dev.lethe.config.ConfigLoader;
 import dev.lethe.config.LetheConfig;
 import dev.lethe.core.policy.Policy;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import picocli.CommandLine.Option;
 
-/** {@code --config}, {@code --policy} and {@code --json}: the options every config-reading command takes. */
-final class CommonOptions {
-
-    @Option(names = {"-c", "--config"}, paramLabel = "FILE", defaultValue = "lethe.yaml",
-            description = "The config file (default: ${DEFAULT-VALUE}).")
-    Path config;
+/** {@code --config}, {@code --json} ({@link ConfigOptions}) and {@code --policy}: what the policy commands take. */
+final class CommonOptions extends ConfigOptions {
 
     @Option(names = {"-p", "--policy"}, paramLabel = "NAME",
             description = "Only this policy; repeat for several (default: every policy, in config order).")
     List<String> policies = new ArrayList<>();
-
-    @Option(names = "--json", description = "Print one JSON document on stdout instead of text.")
-    boolean json;
-
-    /** Loads and validates the config file; a bad config surfaces as a one-line {@code ConfigException}. */
-    LetheConfig load() {
-        if (!Files.isRegularFile(config)) {
-            throw CliException.usage(config + ": no such config file (pass --config FILE)");
-        }
-        return ConfigLoader.load(config);
-    }
 
     /**
      * The policies named by {@code --policy}, in the order given, or all of them.

@@ -18,8 +18,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "lethe", mixinStandardHelpOptions = true, versionProvider = LetheCommand.Version.class,
         scope = ScopeType.INHERIT,
         description = "Retention and garbage collection for application state: declarative policies, one engine.",
-        subcommands = {ValidateCommand.class, PlanCommand.class, RunCommand.class, HistoryCommand.class,
-                ServeCommand.class, DemoCommand.class},
+        subcommands = {ValidateCommand.class, PlanCommand.class, RunCommand.class, CollectCommand.class,
+                HistoryCommand.class, ServeCommand.class, DemoCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:ok: every policy did (or, for plan, would do) all its work",

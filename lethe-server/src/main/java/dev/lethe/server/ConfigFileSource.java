@@ -53,6 +53,6 @@ public final class ConfigFileSource implements PolicySource {
         StoreRegistry stores = new StoreRegistry();
         config.stores().values().forEach(stores::add);
         Engine engine = Engine.builder().stores(stores).history(new KeptOpenHistory(history)).build();
-        return new Workload(config.policies(), engine, stores::close);
+        return new Workload(config.policies(), engine, stores::close, config.owners());
     }
 }

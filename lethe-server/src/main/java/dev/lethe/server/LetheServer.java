@@ -1,6 +1,7 @@
 package dev.lethe.server;
 
 import dev.lethe.core.history.RunRecord;
+import dev.lethe.core.owner.CollectReport;
 import dev.lethe.core.policy.Policy;
 import dev.lethe.core.report.RunReport;
 import dev.lethe.server.http.AdminApi;
@@ -121,6 +122,17 @@ public final class LetheServer implements AdminOperations, AutoCloseable {
     @Override
     public CompletableFuture<RunReport> trigger(String policy) {
         return scheduler.trigger(policy);
+    }
+
+    @Override
+    public CollectReport collect(String kind, String id) {
+        if (shuttingDown.get()) {
+            throw new IllegalStateException("the daemon is shutting down");
+        }
+        CollectReport report = scheduler.collect(kind, id);
+        log.info("collect", "collected " + kind + " " + id + ": " + report.status().label() + ", "
+                + report.processed() + " items", Map.of("kind", kind, "status", report.status().label()));
+        return report;
     }
 
     @Override

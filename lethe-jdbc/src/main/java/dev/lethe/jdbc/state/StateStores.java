@@ -1,8 +1,10 @@
 package dev.lethe.jdbc.state;
 
 import dev.lethe.core.history.RunHistory;
+import dev.lethe.core.lease.LeaseStore;
 import dev.lethe.core.state.StateStoreProvider;
 import dev.lethe.core.state.StateStoreProviders;
+import dev.lethe.jdbc.lease.JdbcLeaseStore;
 import java.nio.file.Path;
 
 /**
@@ -32,6 +34,16 @@ public final class StateStores {
      */
     public static RunHistory open(String url) {
         return StateDialect.recognises(url) ? new JdbcRunHistory(url) : provider(url).openHistory(url);
+    }
+
+    /**
+     * Opens the leases of the state store at {@code url}: {@link JdbcLeaseStore} for SQLite and PostgreSQL, the
+     * provider's lease store for any other URL ({@code redis://} with {@code lethe-redis}).
+     *
+     * @throws IllegalArgumentException when no state store on the class path takes the URL
+     */
+    public static LeaseStore openLeases(String url) {
+        return StateDialect.recognises(url) ? JdbcLeaseStore.open(url) : provider(url).openLeases(url);
     }
 
     /**

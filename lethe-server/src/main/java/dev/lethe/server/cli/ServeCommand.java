@@ -6,7 +6,7 @@ import dev.lethe.config.Durations;
 import dev.lethe.config.LetheConfig;
 import dev.lethe.config.ServerSettings;
 import dev.lethe.core.history.RunHistory;
-import dev.lethe.jdbc.lease.JdbcLeaseStore;
+import dev.lethe.core.lease.LeaseStore;
 import dev.lethe.jdbc.state.StateStores;
 import dev.lethe.server.ConfigFileSource;
 import dev.lethe.server.LetheServer;
@@ -99,7 +99,7 @@ public final class ServeCommand implements Callable<Integer> {
         LetheConfig loaded = ConfigLoader.load(config);
         ServerSettings server = loaded.server();
         String stateUrl = ConfigFileSource.stateUrl(loaded);
-        try (RunHistory history = StateStores.open(stateUrl); JdbcLeaseStore leases = JdbcLeaseStore.open(stateUrl)) {
+        try (RunHistory history = StateStores.open(stateUrl); LeaseStore leases = StateStores.openLeases(stateUrl)) {
             LetheServerBuilder builder = LetheServer.builder()
                     .source(new ConfigFileSource(config, history, stateUrl))
                     .leases(leases)

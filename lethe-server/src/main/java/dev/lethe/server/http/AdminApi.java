@@ -34,6 +34,7 @@ import org.slf4j.LoggerFactory;
  * GET  /api/runs/{id}              one run, with its report once finished
  * POST /api/policies/{name}/run    run now (202); ?wait=true waits and returns the report (200)
  * POST /api/reload                 re-read the config; a bad one is refused (400) and the old one kept
+ * POST /api/owners/{kind}/{id}/collect  remove one owner's items from every store of its kind (200, report)
  * GET  /healthz                    200 while the process runs
  * GET  /readyz                     200 while schedules run, 503 while starting or shutting down
  * GET  /metrics                    Prometheus text format
@@ -46,6 +47,7 @@ public final class AdminApi implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AdminApi.class);
     private static final Pattern RUN_ID = Pattern.compile("/api/runs/(\\d{1,18})");
     private static final Pattern POLICY_RUN = Pattern.compile("/api/policies/([^/]+)/run");
+    private static final Pattern OWNER_COLLECT = Pattern.compile("/api/owners/([^/]+)/([^/]+)/collect");
 
     private final HttpServer server;
     private final ExecutorService threads;
@@ -127,6 +129,12 @@ public final class AdminApi implements AutoCloseable {
             return method.equals("POST") ? trigger(decode(policyRun.group(1)), "true".equals(query.get("wait")))
                     : notAllowed("POST");
         }
+        // Matched on the raw path, so an id holding an encoded '/' stays one segment.
+        Matcher ownerCollect = OWNER_COLLECT.matcher(exchange.getRequestURI().getRawPath());
+        if (ownerCollect.matches()) {
+            return method.equals("POST") ? collect(decode(ownerCollect.group(1)), decode(ownerCollect.group(2)))
+                    : notAllowed("POST");
+        }
         if (path.equals("/api/reload")) {
             return method.equals("POST") ? reload() : notAllowed("POST");
         }
@@ -192,6 +200,16 @@ public final class AdminApi implements AutoCloseable {
                 return Reply.error(lease.heldElsewhere() ? 409 : 503, lease.getMessage());
             }
             return Reply.error(503, String.valueOf(cause.getMessage()));
+        }
+    }
+
+    private Reply collect(String kind, String id) {
+        try {
+            return Reply.json(200, operations.collect(kind, id));
+        } catch (IllegalArgumentException e) {
+            return Reply.error(404, e.getMessage());
+        } catch (IllegalStateException e) {
+            return Reply.error(503, e.getMessage());
         }
     }
 

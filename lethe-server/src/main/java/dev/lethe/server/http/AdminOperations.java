@@ -1,6 +1,7 @@
 package dev.lethe.server.http;
 
 import dev.lethe.core.history.RunRecord;
+import dev.lethe.core.owner.CollectReport;
 import dev.lethe.core.report.RunReport;
 import dev.lethe.server.PolicyStatus;
 import java.util.List;
@@ -31,6 +32,16 @@ public interface AdminOperations {
      * @throws dev.lethe.server.ReloadRejectedException when the new config is bad (the old one stays)
      */
     List<String> reload();
+
+    /**
+     * Removes one owner's items from every store its kind lists, now, and returns the report.
+     *
+     * @throws IllegalArgumentException for an unknown owner kind or an id the kind refuses
+     * @throws IllegalStateException    when the daemon is shutting down
+     */
+    default CollectReport collect(String kind, String id) {
+        throw new IllegalArgumentException("no owner kind '" + kind + "': this daemon collects no owners");
+    }
 
     /** Whether the daemon is running its schedules (false while starting or shutting down). */
     boolean ready();

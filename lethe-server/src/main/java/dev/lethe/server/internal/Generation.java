@@ -1,6 +1,7 @@
 package dev.lethe.server.internal;
 
 import dev.lethe.core.engine.Engine;
+import dev.lethe.core.owner.OwnerKind;
 import dev.lethe.core.policy.Policy;
 import dev.lethe.server.Workload;
 import dev.lethe.server.schedule.Timetable;
@@ -59,6 +60,11 @@ public final class Generation {
 
     public Engine engine() {
         return workload.engine();
+    }
+
+    /** The owner kind named {@code kind}, if the workload defines one. */
+    public Optional<OwnerKind> owner(String kind) {
+        return workload.owners().stream().filter(owner -> owner.name().equals(kind)).findFirst();
     }
 
     /** The policy's timetable, or empty when it runs on manual triggers only. */

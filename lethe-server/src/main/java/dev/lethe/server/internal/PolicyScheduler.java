@@ -1,5 +1,7 @@
 package dev.lethe.server.internal;
 
+import dev.lethe.core.owner.CollectReport;
+import dev.lethe.core.owner.OwnerKind;
 import dev.lethe.core.policy.Policy;
 import dev.lethe.core.report.RunReport;
 import dev.lethe.server.LeaseUnavailableException;
@@ -121,6 +123,27 @@ public final class PolicyScheduler {
     public List<PolicyStatus> status() {
         synchronized (lock) {
             return slots.values().stream().map(PolicySlot::status).toList();
+        }
+    }
+
+    /**
+     * Collects one owner's items with the current generation's engine, on the caller's thread; a reload meanwhile
+     * does not close the stores under it.
+     *
+     * @throws IllegalArgumentException for an unknown owner kind or an id the kind's templates refuse
+     */
+    public CollectReport collect(String kind, String id) {
+        Generation used;
+        synchronized (lock) {
+            used = generation;
+            used.retain();
+        }
+        try {
+            OwnerKind owner = used.owner(kind).orElseThrow(() -> new IllegalArgumentException("no owner kind '" + kind
+                    + "' under owners: in the config"));
+            return used.engine().collect(owner, id);
+        } finally {
+            used.release();
         }
     }
 

@@ -7,7 +7,10 @@ import dev.lethe.core.engine.Engine;
 import dev.lethe.core.engine.StoreRegistry;
 import dev.lethe.core.history.InMemoryRunHistory;
 import dev.lethe.core.policy.Limits;
+import dev.lethe.core.owner.OwnerKind;
+import dev.lethe.core.owner.OwnerMember;
 import dev.lethe.core.policy.Policy;
+import dev.lethe.core.policy.Selection;
 import dev.lethe.core.policy.Schedule;
 import dev.lethe.core.report.ReportJson;
 import dev.lethe.core.report.RunReport;
@@ -55,11 +58,25 @@ class AdminApiTest {
                 .limits(Limits.defaults().withBatchSize(10)).schedule(schedule).build();
     }
 
+    /** The items of one owner: the value equal to the owner's id. */
+    private record ValueOwner() implements Selection {
+        @Override
+        public String describe() {
+            return "value {id}";
+        }
+
+        @Override
+        public Selection forOwner(String id) {
+            return new MemoryStore.Matching(v -> String.valueOf(v).equals(id));
+        }
+    }
+
     @BeforeEach
     void start() {
         List<Policy> policies = List.of(policy("evens", new Schedule.Every(Duration.ofHours(1), Duration.ZERO, false)),
                 policy("manual", null));
-        config.set(() -> Workload.of(policies, engine));
+        OwnerKind value = new OwnerKind("value", List.of(OwnerMember.delete("app", new ValueOwner())));
+        config.set(() -> new Workload(policies, engine, () -> { }, List.of(value)));
         server = LetheServer.builder().source(() -> config.get().get())
                 .http(new InetSocketAddress("127.0.0.1", 0)).adminToken(java.util.Optional.of(TOKEN))
                 .logFormat(LogFormat.JSON).logOut(new PrintStream(log, true, StandardCharsets.UTF_8))
@@ -260,5 +277,31 @@ class AdminApiTest {
 
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(json(response).get("error").asText()).contains("LETHE_ADMIN_TOKEN");
+    }
+
+    @Test
+    void postingAnOwnerCollectsItsItemsAndAnswersTheReport() {
+        HttpResponse<String> response = send("POST", "/api/owners/value/7/collect", TOKEN);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode report = json(response);
+        assertThat(report.get("kind").asText()).isEqualTo("value");
+        assertThat(report.get("id").asText()).isEqualTo("7");
+        assertThat(report.get("status").asText()).isEqualTo("ok");
+        assertThat(report.get("members").get(0).get("policy").asText()).isEqualTo("value.1");
+        assertThat(report.get("members").get(0).get("deleted").asLong()).isEqualTo(1);
+        assertThat(store.size()).isEqualTo(49);
+        HttpResponse<String> again = send("POST", "/api/owners/value/7/collect", TOKEN);
+        assertThat(json(again).get("members").get(0).get("deleted").asLong()).as("7 is gone").isZero();
+    }
+
+    @Test
+    void collectingNeedsTheTokenAKnownKindAndPost() {
+        assertThat(send("POST", "/api/owners/value/7/collect", null).statusCode()).isEqualTo(401);
+        HttpResponse<String> unknown = send("POST", "/api/owners/sessions/7/collect", TOKEN);
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(json(unknown).get("error").asText()).contains("no owner kind 'sessions'");
+        assertThat(send("GET", "/api/owners/value/7/collect", null).statusCode()).isEqualTo(405);
+        assertThat(store.size()).isEqualTo(50);
     }
 }
