@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # Lethe's benchmark, one command (see docs/benchmarks.md):
 #
-#   bench/run.sh [--rows 1000000] [--only postgres|mariadb|sqlite|memory]... [--repeat K] [--no-build]
+#   bench/run.sh [--rows 1000000] [--only postgres|mariadb|sqlite|memory|redis]... [--repeat K] [--no-build]
 #
 # Builds lethe.jar and the harness, installs pt-archiver when the MariaDB scenario wants it and it is missing,
 # then runs the harness (bench/target/lethe-bench.jar). For each database it builds the pending-uploads
 # dataset server-side, gives every contender (Lethe and its anchors) its own fresh identical copy, times it,
 # checks the rows it left, and prints the ratios. Results: bench/results/bench-<UTC time>.json and .md.
 # Needs PostgreSQL on 127.0.0.1:5432 (user postgres, trust) and MariaDB on 127.0.0.1:3306 (root, no password)
-# for those scenarios. Never run by the test suite: nothing in bench/ is a test.
+# for those scenarios; the redis scenario (dev.lethe.bench.RedisBench) starts a redis-server of its own and
+# writes bench/results/redis-<UTC time>.md. Never run by the test suite: nothing in bench/ is a test.
 set -euo pipefail
 
 root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
@@ -19,12 +20,20 @@ log() { echo "bench/run.sh: $*" >&2; }
 build=1
 only=()
 args=()
+keys=1000000
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --no-build) build=0 ;;
     --only)
       [[ $# -ge 2 ]] || { log "--only needs a value"; exit 2; }
-      only+=("$2"); args+=("$1" "$2"); shift ;;
+      only+=("$2")
+      # redis is its own main class; the harness gets the other names.
+      rest=$(printf '%s' "$2" | tr ',' '\n' | { grep -vx redis || true; } | paste -sd, -)
+      [[ -n $rest ]] && args+=("$1" "$rest")
+      shift ;;
+    --rows)
+      [[ $# -ge 2 ]] || { log "--rows needs a value"; exit 2; }
+      keys=$2; args+=("$1" "$2"); shift ;;
     -h|--help) exec sed -n '2,12p' "$0" ;;
     *) args+=("$1") ;;
   esac
@@ -84,5 +93,15 @@ cp bench/target/lethe-bench.jar "$work/lethe-bench.jar.$$"
 mv -f "$work/lethe-bench.jar.$$" "$work/lethe-bench.jar"
 
 log "load before the run: $(uptime)"
+if wants redis; then
+  command -v redis-server >/dev/null 2>&1 || try_install redis-server || { log "redis-server is missing"; exit 1; }
+  command -v redis-cli >/dev/null 2>&1 || try_install redis-tools || { log "redis-cli is missing"; exit 1; }
+  java -cp "$work/lethe-bench.jar" dev.lethe.bench.RedisBench --keys "$keys" \
+    --lethe-jar lethe-cli/target/lethe.jar --work "$work" --results bench/results
+  # Only redis asked for: the harness has nothing to do.
+  if [[ ${#only[@]} -gt 0 ]] && ! printf '%s\n' "${only[@]}" | tr ',' '\n' | grep -qvx redis; then
+    exit 0
+  fi
+fi
 exec java -jar "$work/lethe-bench.jar" --command "bench/run.sh ${args[*]}" \
   --lethe-jar lethe-cli/target/lethe.jar --work "$work" --results bench/results "${args[@]}"
