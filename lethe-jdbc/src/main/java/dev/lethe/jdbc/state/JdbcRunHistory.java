@@ -1,5 +1,6 @@
 package dev.lethe.jdbc.state;
 
+import dev.lethe.core.history.RunHeartbeats;
 import dev.lethe.core.history.RunHistory;
 import dev.lethe.core.history.RunProcess;
 import dev.lethe.core.history.RunRecord;
@@ -23,7 +24,7 @@ import java.util.Optional;
  * Open one with {@link StateStores#open(String)}.
  *
  * <p>Design note — no run stays {@code running} forever. A run is inserted as {@code running} with its
- * {@link RunProcess} ({@code pid@host}) and a heartbeat that {@link Heartbeats} refreshes while the process
+ * {@link RunProcess} ({@code pid@host}) and a heartbeat that {@link RunHeartbeats} refreshes while the process
  * lives, even during a long plan or batch. A reader that finds a {@code running} run decides it was cut off
  * when its heartbeat is older than {@code staleAfter} (any host), or when it belongs to this host and its
  * process is gone; such a run is shown as {@code interrupted} and written back as such, guarded by the
@@ -40,7 +41,7 @@ public final class JdbcRunHistory implements RunHistory {
     private final StateDatabase database;
     private final Duration staleAfter;
     private final Clock clock;
-    private final Heartbeats heartbeats;
+    private final RunHeartbeats heartbeats;
 
     /** Opens and migrates the state store at {@code url}, with the default {@link #DEFAULT_STALE_AFTER}. */
     public JdbcRunHistory(String url) {
@@ -60,7 +61,7 @@ public final class JdbcRunHistory implements RunHistory {
         this.staleAfter = staleAfter;
         this.clock = clock;
         // Five chances to heartbeat before a reader gives up on a run: one slow write does not kill it.
-        this.heartbeats = new Heartbeats(database, staleAfter.dividedBy(5), clock);
+        this.heartbeats = new RunHeartbeats(staleAfter.dividedBy(5), this::beatNow, clock);
     }
 
     @Override
@@ -90,6 +91,18 @@ public final class JdbcRunHistory implements RunHistory {
     @Override
     public void heartbeat(long runId) {
         heartbeats.beat(runId);
+    }
+
+    /** Writes one beat; {@link RunHeartbeats} calls it from its timer and logs a failure. */
+    private void beatNow(long runId) {
+        String sql = "UPDATE lethe_runs SET heartbeat_at = ? WHERE id = ? AND status = 'running'";
+        try (Connection connection = database.connect(); PreparedStatement update = connection.prepareStatement(sql)) {
+            update.setLong(1, clock.millis());
+            update.setLong(2, runId);
+            update.executeUpdate();
+        } catch (SQLException e) {
+            throw database.failure("cannot record the heartbeat of run " + runId, e);
+        }
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.lethe.redis.state;
 
+import dev.lethe.core.history.RunHeartbeats;
 import dev.lethe.core.history.RunHistory;
 import dev.lethe.core.history.RunProcess;
 import dev.lethe.core.history.RunRecord;
@@ -62,7 +63,7 @@ public final class RedisRunHistory implements RunHistory {
     private final StateConnection redis;
     private final StateKeys keys;
     private final Duration staleAfter;
-    private final Heartbeats heartbeats;
+    private final RunHeartbeats heartbeats;
 
     /**
      * Opens the history at a state URL: {@code redis://…} (comma-separated URIs for a cluster), keys under
@@ -90,7 +91,7 @@ public final class RedisRunHistory implements RunHistory {
         this.staleAfter = staleAfter;
         this.redis = StateConnection.open(url);
         // Five chances to beat before a reader gives up on a run: one slow write does not kill it.
-        this.heartbeats = new Heartbeats(staleAfter.dividedBy(5), this::beatNow);
+        this.heartbeats = new RunHeartbeats(staleAfter.dividedBy(5), this::beatNow);
     }
 
     @Override

@@ -1,6 +1,8 @@
-package dev.lethe.redis.state;
+package dev.lethe.core.history;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -12,30 +14,39 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps the heartbeat of this process's open runs fresh: a daemon thread beats every {@code every} while a run
+ * For {@link RunHistory} implementations: keeps the heartbeat of this process's open runs fresh, whatever the
+ * state store ({@code write} records one run's beat there): a daemon thread beats every {@code every} while a run
  * is open (a plan or one batch can take longer than a reader's patience), and the engine's beat after each
  * batch is throttled to the same interval, so a run of many small batches costs a handful of writes.
  */
-final class Heartbeats implements AutoCloseable {
+public final class RunHeartbeats implements AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(Heartbeats.class);
+    private static final Logger LOG = LoggerFactory.getLogger(RunHeartbeats.class);
 
     private final Duration every;
     private final LongConsumer write;
-    private final Map<Long, Long> lastBeat = new ConcurrentHashMap<>();
+    private final Clock clock;
+    private final Map<Long, Instant> lastBeat = new ConcurrentHashMap<>();
     private ScheduledExecutorService timer;
 
-    Heartbeats(Duration every, LongConsumer write) {
+    /** Beats every {@code every} by the system clock; {@code write} records one run's beat in the state store. */
+    public RunHeartbeats(Duration every, LongConsumer write) {
+        this(every, write, Clock.systemUTC());
+    }
+
+    /** Like {@link #RunHeartbeats(Duration, LongConsumer)}, throttled by {@code clock} (tests move it by hand). */
+    public RunHeartbeats(Duration every, LongConsumer write, Clock clock) {
         this.every = every;
         this.write = write;
+        this.clock = clock;
     }
 
     /** Starts beating for a run that was just recorded with a fresh heartbeat. */
-    synchronized void track(long runId) {
-        lastBeat.put(runId, System.nanoTime());
+    public synchronized void track(long runId) {
+        lastBeat.put(runId, clock.instant());
         if (timer == null) {
             timer = Executors.newSingleThreadScheduledExecutor(task -> {
-                Thread thread = new Thread(task, "lethe-redis-heartbeat");
+                Thread thread = new Thread(task, "lethe-heartbeat");
                 thread.setDaemon(true);
                 return thread;
             });
@@ -45,14 +56,14 @@ final class Heartbeats implements AutoCloseable {
         }
     }
 
-    void untrack(long runId) {
+    public void untrack(long runId) {
         lastBeat.remove(runId);
     }
 
     /** Beats for one run unless it beat less than an interval ago. */
-    void beat(long runId) {
-        Long last = lastBeat.get(runId);
-        if (last == null || System.nanoTime() - last >= every.toNanos()) {
+    public void beat(long runId) {
+        Instant last = lastBeat.get(runId);
+        if (last == null || !clock.instant().isBefore(last.plus(every))) {
             write(runId);
         }
     }
@@ -61,7 +72,7 @@ final class Heartbeats implements AutoCloseable {
     private void write(long runId) {
         try {
             write.accept(runId);
-            lastBeat.computeIfPresent(runId, (id, previous) -> System.nanoTime());
+            lastBeat.computeIfPresent(runId, (id, previous) -> clock.instant());
         } catch (RuntimeException e) {
             LOG.warn("heartbeat of run {} failed: {}", runId, e.toString());
         }
