@@ -1,16 +1,12 @@
 package dev.lethe.cli;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.lethe.config.LetheConfig;
 import dev.lethe.core.history.RunHistory;
 import dev.lethe.core.history.RunRecord;
 import dev.lethe.core.report.ReportJson;
-import dev.lethe.core.report.RunReport;
-import dev.lethe.core.report.RunStatus;
+import dev.lethe.core.report.RunEntry;
 import dev.lethe.jdbc.state.StateStores;
 import java.io.PrintWriter;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -40,18 +36,6 @@ final class HistoryCommand implements Callable<Integer> {
             description = "How many runs to show (default: ${DEFAULT-VALUE}).")
     int limit;
 
-    /** One run in {@code history --json}: the record, and its full report once finished. */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    @JsonPropertyOrder({"id", "policy", "store", "status", "dryRun", "startedAt", "finishedAt", "report"})
-    record Entry(long id, String policy, String store, RunStatus status, boolean dryRun, Instant startedAt,
-                 Instant finishedAt, RunReport report) {
-
-        static Entry of(RunRecord r) {
-            return new Entry(r.id(), r.policy(), r.store(), r.status(), r.dryRun(), r.startedAt(),
-                    r.finishedAt().orElse(null), r.report().orElse(null));
-        }
-    }
-
     @Override
     public Integer call() {
         if (limit < 1) {
@@ -64,7 +48,7 @@ final class HistoryCommand implements Callable<Integer> {
         }
         PrintWriter out = root.out();
         if (options.json) {
-            out.println(ReportJson.write(Map.of("runs", records.stream().map(Entry::of).toList())));
+            out.println(ReportJson.write(Map.of("runs", records.stream().map(RunEntry::of).toList())));
         } else if (records.isEmpty()) {
             out.println("no runs recorded yet in " + StateStores.redact(ConfiguredEngine.stateUrl(config)));
         } else {

@@ -2,6 +2,7 @@ package dev.lethe.server.http;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.lethe.core.report.RunEntry;
 import dev.lethe.core.report.RunReport;
 import dev.lethe.server.LeaseUnavailableException;
 import dev.lethe.server.ReloadRejectedException;
