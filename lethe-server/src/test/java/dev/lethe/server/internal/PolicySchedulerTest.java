@@ -114,6 +114,7 @@ class PolicySchedulerTest {
 
     @Test
     void aPolicyRunsAtItsFireTimeAndNotBefore() {
+        Semaphore gate = runner.gate("p");
         begin(generation(policy("p", "app", every(Duration.ofMinutes(1)))));
         assertThat(status("p").nextRun()).isEqualTo(T0.plusSeconds(60));
 
@@ -125,6 +126,7 @@ class PolicySchedulerTest {
         scheduler.pass();
         assertThat(status("p").running()).isTrue();
         assertThat(status("p").nextRun()).isEqualTo(T0.plusSeconds(120));
+        gate.release();
         awaitFinished("p", 1);
     }
 
@@ -158,6 +160,8 @@ class PolicySchedulerTest {
 
     @Test
     void atStartupRunsOnceWhenTheDaemonStarts() {
+        // Gated so the cold-start run is still under way when its status is read.
+        Semaphore gate = runner.gate("p");
         begin(generation(policy("p", "app", new Schedule.Every(Duration.ofHours(1), Duration.ZERO, true)),
                 policy("q", "other", every(Duration.ofHours(1)))));
 
@@ -165,6 +169,7 @@ class PolicySchedulerTest {
 
         assertThat(status("p").running()).isTrue();
         assertThat(status("q").running()).isFalse();
+        gate.release();
         awaitFinished("p", 1);
         scheduler.pass();
         assertThat(runner.starts("p")).isEqualTo(1);
@@ -173,12 +178,14 @@ class PolicySchedulerTest {
     @Test
     void aFireTimeMissedWhileTheDaemonWasDownRunsOnceAtStart() {
         recordRun("p", T0.minus(Duration.ofMinutes(17)));     // every 5m: three fire times were missed
+        Semaphore gate = runner.gate("p");
 
         begin(generation(policy("p", "app", every(Duration.ofMinutes(5)))));
         scheduler.pass();
 
         assertThat(status("p").running()).isTrue();
         assertThat(status("p").nextRun()).isEqualTo(T0.plus(Duration.ofMinutes(5)));
+        gate.release();
         awaitFinished("p", 1);
         scheduler.pass();
         assertThat(runner.starts("p")).isEqualTo(1);
@@ -227,6 +234,8 @@ class PolicySchedulerTest {
     @Test
     void runsOnOneStoreAreSerialised() {
         Semaphore gate = runner.gate("a");
+        // c is gated too: an ungated run may already be over when its status is read.
+        Semaphore otherStore = runner.gate("c");
         begin(generation(policy("a", "app", every(Duration.ofMinutes(1))),
                 policy("b", "app", every(Duration.ofMinutes(1))), policy("c", "other", every(Duration.ofMinutes(1)))));
         clock.advance(Duration.ofMinutes(1));
@@ -237,6 +246,7 @@ class PolicySchedulerTest {
         assertThat(status("b").due()).isTrue();
         assertThat(status("c").running()).as("another store is not held up").isTrue();
 
+        otherStore.release();
         gate.release();
         awaitFinished("a", 1);
         scheduler.pass();
