@@ -15,6 +15,9 @@ public interface LeaseStore extends AutoCloseable {
     /** Extends a lease still held by its owner with the same fencing number; empty when it was lost. */
     Optional<Lease> renew(Lease lease, Duration ttl);
 
+    /** The current, unexpired holder of the lease, if any (expiry judged by the store's clock). */
+    Optional<Lease> holder(String name);
+
     /** Gives the lease up, if still held by this owner and fencing number. */
     void release(Lease lease);
 

@@ -3,189 +3,19 @@ package dev.lethe.jdbc.lease;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lethe.core.lease.Lease;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
+import dev.lethe.core.lease.LeaseStore;
+import dev.lethe.testsupport.LeaseStoreContractTest;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Supplier;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** What every JDBC lease store must do, run against a real database by each subclass. */
-abstract class LeaseStoreContract {
-
-    static final Duration LONG = Duration.ofMinutes(1);
-    static final Duration SHORT = Duration.ofMillis(300);
-
-    JdbcLeaseStore a;
-    JdbcLeaseStore b;
+/** The shared lease contract plus what is particular to JDBC state stores, against a real database per subclass. */
+abstract class LeaseStoreContract extends LeaseStoreContractTest {
 
     abstract String url();
 
-    @BeforeEach
-    void openTwoInstances() {
-        a = JdbcLeaseStore.open(url());
-        b = JdbcLeaseStore.open(url());
-    }
-
-    @AfterEach
-    void closeInstances() {
-        a.close();
-        b.close();
-    }
-
-    @Test
-    void aFreeLeaseIsTakenWithFencingOneAndAnExpiryOnTheDatabaseClock() {
-        Instant before = Instant.now();
-        Lease lease = a.tryAcquire("policy:p", "a", LONG).orElseThrow();
-
-        assertThat(lease.name()).isEqualTo("policy:p");
-        assertThat(lease.owner()).isEqualTo("a");
-        assertThat(lease.fencing()).isEqualTo(1);
-        // Same machine, so the database clock is close to ours.
-        assertThat(lease.expiresAt()).isBetween(before.plus(LONG).minusSeconds(5), Instant.now().plus(LONG).plusSeconds(5));
-        assertThat(b.holder("policy:p")).contains(lease);
-    }
-
-    @Test
-    void aHeldLeaseIsRefusedToAnotherOwner() {
-        a.tryAcquire("policy:p", "a", LONG).orElseThrow();
-
-        assertThat(b.tryAcquire("policy:p", "b", LONG)).isEmpty();
-        assertThat(b.tryAcquire("policy:other", "b", LONG)).isPresent();
-    }
-
-    @Test
-    void renewExtendsTheLeaseOfItsHolder() {
-        Lease lease = a.tryAcquire("policy:p", "a", SHORT).orElseThrow();
-
-        Lease renewed = a.renew(lease, LONG).orElseThrow();
-
-        assertThat(renewed.fencing()).isEqualTo(lease.fencing());
-        assertThat(renewed.expiresAt()).isAfter(lease.expiresAt());
-        sleepPast(SHORT);
-        assertThat(b.tryAcquire("policy:p", "b", LONG)).isEmpty();
-    }
-
-    @Test
-    void releaseLetsTheNextOwnerInWithAHigherFencingNumber() {
-        Lease first = a.tryAcquire("policy:p", "a", LONG).orElseThrow();
-        a.release(first);
-
-        Lease second = b.tryAcquire("policy:p", "b", LONG).orElseThrow();
-
-        assertThat(second.fencing()).isEqualTo(first.fencing() + 1);
-        assertThat(a.renew(first, LONG)).as("a released lease cannot be renewed").isEmpty();
-    }
-
-    @Test
-    void anExpiredLeaseIsTakenOverAndTheLoserCanNeitherRenewNorReleaseIt() {
-        Lease stale = a.tryAcquire("policy:p", "a", SHORT).orElseThrow();
-
-        Lease taken = waitFor(() -> b.tryAcquire("policy:p", "b", LONG), Duration.ofSeconds(10));
-
-        assertThat(taken.fencing()).isEqualTo(stale.fencing() + 1);
-        assertThat(a.renew(stale, LONG)).isEmpty();
-        a.release(stale);
-        assertThat(a.holder("policy:p")).contains(taken);
-    }
-
-    @Test
-    void anExpiredLeaseCannotBeRenewedEvenIfNobodyTookIt() {
-        Lease lease = a.tryAcquire("policy:p", "a", SHORT).orElseThrow();
-        waitFor(() -> a.holder("policy:p").isEmpty() ? Optional.of(true) : Optional.empty(), Duration.ofSeconds(10));
-
-        assertThat(a.renew(lease, LONG)).isEmpty();
-    }
-
-    @Test
-    void theSameOwnerTakingItsLeaseAgainGetsANewFencingNumber() {
-        Lease first = a.tryAcquire("policy:p", "a", LONG).orElseThrow();
-
-        Lease again = a.tryAcquire("policy:p", "a", LONG).orElseThrow();
-
-        assertThat(again.fencing()).isEqualTo(first.fencing() + 1);
-        assertThat(a.renew(first, LONG)).isEmpty();
-    }
-
-    @Test
-    void ofInstancesRacingForAFreeLeaseExactlyOneWins() throws Exception {
-        int racers = 6;
-        List<JdbcLeaseStore> stores = new ArrayList<>();
-        for (int i = 0; i < racers; i++) {
-            stores.add(JdbcLeaseStore.open(url()));
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(racers);
-        try {
-            for (int round = 0; round < 10; round++) {
-                String name = "policy:race-" + round;
-                CountDownLatch start = new CountDownLatch(1);
-                List<Future<Optional<Lease>>> results = new ArrayList<>();
-                for (int i = 0; i < racers; i++) {
-                    JdbcLeaseStore store = stores.get(i);
-                    String owner = "racer-" + i;
-                    results.add(pool.submit(() -> {
-                        start.await();
-                        return store.tryAcquire(name, owner, LONG);
-                    }));
-                }
-                start.countDown();
-                int winners = 0;
-                for (Future<Optional<Lease>> result : results) {
-                    winners += result.get(30, TimeUnit.SECONDS).isPresent() ? 1 : 0;
-                }
-                assertThat(winners).as("winners of round %d", round).isEqualTo(1);
-            }
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
-    @Test
-    void underContentionNoTwoHoldersOverlap() throws Exception {
-        int workers = 4;
-        AtomicInteger inside = new AtomicInteger();
-        AtomicInteger maxInside = new AtomicInteger();
-        AtomicInteger holdings = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(workers);
-        List<Callable<Void>> tasks = new ArrayList<>();
-        long until = System.nanoTime() + Duration.ofSeconds(3).toNanos();
-        for (int i = 0; i < workers; i++) {
-            JdbcLeaseStore store = JdbcLeaseStore.open(url());
-            String owner = "worker-" + i;
-            tasks.add(() -> {
-                while (System.nanoTime() < until) {
-                    Optional<Lease> lease = store.tryAcquire("policy:fuzz", owner, LONG);
-                    if (lease.isPresent()) {
-                        maxInside.accumulateAndGet(inside.incrementAndGet(), Math::max);
-                        holdings.incrementAndGet();
-                        Thread.sleep(2);
-                        inside.decrementAndGet();
-                        store.release(lease.get());
-                    }
-                }
-                return null;
-            });
-        }
-        try {
-            for (Future<Void> done : pool.invokeAll(tasks)) {
-                done.get();
-            }
-        } finally {
-            pool.shutdownNow();
-        }
-        assertThat(maxInside.get()).isEqualTo(1);
-        assertThat(holdings.get()).isGreaterThan(workers);
-        assertThat(a.tryAcquire("policy:fuzz", "a", LONG).orElseThrow().fencing()).isEqualTo(holdings.get() + 1L);
+    @Override
+    protected LeaseStore openStore() {
+        return JdbcLeaseStore.open(url());
     }
 
     @Test
@@ -207,28 +37,5 @@ abstract class LeaseStoreContract {
         Lease lease = a.tryAcquire("policy:p", "a", LONG).orElseThrow();
 
         assertThat(JdbcLeaseStore.open(url()).holder("policy:p")).contains(lease);
-    }
-
-    static <T> T waitFor(Supplier<Optional<T>> condition, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            Optional<T> value = condition.get();
-            if (value.isPresent()) {
-                return value.get();
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not met within " + timeout);
-            }
-            sleepPast(Duration.ofMillis(20));
-        }
-    }
-
-    static void sleepPast(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis() + 1);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
     }
 }

@@ -8,7 +8,6 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -22,14 +21,14 @@ class PostgresLeaseStoreTest extends LeaseStoreContract {
 
     @BeforeEach
     @Override
-    void openTwoInstances() {
+    protected void openTwoInstances() {
         schema = "lethe_lease_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         execute("CREATE SCHEMA " + schema);
         super.openTwoInstances();
     }
 
-    @AfterEach
-    void dropSchema() {
+    @Override
+    protected void cleanUp() {
         execute("DROP SCHEMA " + schema + " CASCADE");
     }
 

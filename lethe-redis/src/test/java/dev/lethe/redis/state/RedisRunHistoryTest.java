@@ -24,6 +24,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -121,7 +122,7 @@ class RedisRunHistoryTest {
         writer.close();
         RedisRunHistory reader = history(Duration.ofMillis(200));
 
-        RedisLeaseStoreTest.waitFor(() -> reader.find(id).filter(r -> r.status() == RunStatus.INTERRUPTED));
+        waitFor(() -> reader.find(id).filter(r -> r.status() == RunStatus.INTERRUPTED));
 
         assertThat(reader.recent(Optional.of("p"), 1)).extracting(RunRecord::status).containsExactly(RunStatus.INTERRUPTED);
     }
@@ -175,5 +176,22 @@ class RedisRunHistoryTest {
         } finally {
             client.shutdown();
         }
+    }
+
+    static <T> T waitFor(Supplier<Optional<T>> attempt) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < deadline) {
+            Optional<T> result = attempt.get();
+            if (result.isPresent()) {
+                return result.get();
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new AssertionError("condition not met within 10s");
     }
 }

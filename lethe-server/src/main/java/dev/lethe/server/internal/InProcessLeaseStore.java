@@ -48,6 +48,12 @@ public final class InProcessLeaseStore implements LeaseStore {
     }
 
     @Override
+    public synchronized Optional<Lease> holder(String name) {
+        Lease current = leases.get(name);
+        return current == null || current.expiresAt().isBefore(clock.instant()) ? Optional.empty() : Optional.of(current);
+    }
+
+    @Override
     public synchronized void release(Lease lease) {
         Lease current = leases.get(lease.name());
         if (holds(current, lease)) {

@@ -70,6 +70,11 @@ class LeasedRunnerTest {
         }
 
         @Override
+        public Optional<Lease> holder(String name) {
+            return leases.holder(name);
+        }
+
+        @Override
         public Optional<Lease> renew(Lease lease, Duration ttl) {
             renewals.incrementAndGet();
             if (down || failNextRenewals-- > 0) {
