@@ -3,8 +3,11 @@ package dev.lethe.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lethe.core.engine.Engine;
+import dev.lethe.core.engine.RunListener;
 import dev.lethe.core.engine.RunMode;
 import dev.lethe.core.engine.StoreRegistry;
+import dev.lethe.core.policy.Limits;
+import dev.lethe.core.policy.Policy;
 import dev.lethe.core.policy.TableSelection;
 import dev.lethe.core.report.RunReport;
 import dev.lethe.core.report.RunStatus;
@@ -15,6 +18,7 @@ import dev.lethe.testsupport.SqlStoreContractTest;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -112,6 +116,22 @@ class MariaDbStoreTest extends SqlStoreContractTest {
         }
 
         assertThat(report.status()).as(report.toString()).isEqualTo(RunStatus.OK);
+        assertThat(fixture.remainingIds()).isEmpty();
+    }
+
+    @Test
+    void aDeleteFindsDeletesAndCountsEachBatchInOneStatement() {
+        fixture.createItems(items(1, 5, OLD, null));
+        String table = ((SqlItemFixture) fixture).table();
+        Policy policy = policy(fixture.olderThan(HOUR, List.of())).limits(Limits.defaults().withMaxFraction(1.0)
+                .withBatchSize(2)).build();
+
+        RunReport plan = run(policy, RunMode.DRY_RUN, Clock.systemUTC(), RunListener.NONE);
+        RunReport done = run(policy);
+
+        assertThat(plan.plan().statements()).singleElement().asString().startsWith("DELETE FROM `" + table + "`")
+                .contains("ORDER BY `id` LIMIT 2 RETURNING `id`");
+        assertThat(done.deleted()).isEqualTo(5);
         assertThat(fixture.remainingIds()).isEmpty();
     }
 

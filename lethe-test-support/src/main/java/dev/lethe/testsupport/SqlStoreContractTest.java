@@ -20,14 +20,19 @@ import dev.lethe.core.store.LiveOwners;
 import dev.lethe.core.store.Store;
 import dev.lethe.core.store.StoreException;
 import dev.lethe.core.store.StoreSpec;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -420,6 +425,142 @@ public abstract class SqlStoreContractTest extends StoreContractTest {
         assertThat(report.failed()).isEqualTo(1);
         assertThat(report.outcomes()).isEqualTo(Map.of("hot", 5L));
         assertThat(tables().longs("SELECT id FROM " + table + " WHERE tier = 'hot'")).containsExactly(4L);
+    }
+
+    // ---- batches over many blocks: physical ranges (PostgreSQL), one-statement limited deletes (MariaDB, SQLite)
+
+    /** Rows of about 1 KiB: a PostgreSQL block holds seven, so a few hundred rows span dozens of blocks. */
+    private String wideTable() {
+        return tables().create("wide", "id BIGINT PRIMARY KEY, created_at " + ts() + " NULL, state VARCHAR(16) NULL,"
+                + " pad VARCHAR(1000) NULL");
+    }
+
+    /** Inserts the rows in id order, so the table's storage order follows the ids. */
+    private void insertWide(String table, List<Long> ids, Function<Long, Duration> age) {
+        try {
+            tables().connection().setAutoCommit(false);
+            for (long id : ids) {
+                tables().exec("INSERT INTO " + table + " (id, created_at, state, pad) VALUES (?, " + ago(age.apply(id))
+                        + ", ?, ?)", id, id % 2 == 0 ? "acked" : "expired", "x".repeat(1000));
+            }
+            tables().connection().commit();
+            tables().connection().setAutoCommit(true);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static List<Long> range(long from, long to) {
+        return LongStream.rangeClosed(from, to).boxed().toList();
+    }
+
+    private Policy.Builder widePolicy(String table, int batchSize) {
+        return policy(TableSelection.builder(table, "id").olderThan("created_at", HOUR)
+                .outcome("acked", "state = 'acked'").outcome("expired", "state = 'expired'").build())
+                .limits(Limits.defaults().withMaxFraction(1.0).withBatchSize(batchSize));
+    }
+
+    /** Records each batch's size, and runs {@code afterFirst} once the first batch is done. */
+    private static final class Batches implements RunListener {
+        final List<Long> sizes = new CopyOnWriteArrayList<>();
+        private final Runnable afterFirst;
+        private long before;
+
+        Batches(Runnable afterFirst) {
+            this.afterFirst = afterFirst;
+        }
+
+        @Override
+        public void progressed(String policy, long processed, long failed, long matched) {
+            sizes.add(processed + failed - before);
+            before = processed + failed;
+            if (sizes.size() == 1) {
+                afterFirst.run();
+            }
+        }
+    }
+
+    enum Layout { ALL_OLD, SPARSE, SPARSE_THEN_DENSE, DENSE_THEN_SPARSE }
+
+    @ParameterizedTest
+    @EnumSource(Layout.class)
+    void batchesStayNearTheBatchSizeWhereverTheMatchesLieInTheTable(Layout layout) {
+        String table = wideTable();
+        List<Long> old = range(1, 500).stream().filter(id -> switch (layout) {
+            case ALL_OLD -> true;
+            case SPARSE -> id % 97 == 0;
+            case SPARSE_THEN_DENSE -> id > 250;
+            case DENSE_THEN_SPARSE -> id <= 60 || id % 97 == 0;
+        }).toList();
+        insertWide(table, range(1, 500), id -> old.contains(id) ? OLD : YOUNG);
+        Batches batches = new Batches(() -> { });
+
+        RunReport report = run(widePolicy(table, 40).build(), RunMode.EXECUTE, Clock.systemUTC(), batches);
+
+        assertThat(report.status()).as(report.toString()).isEqualTo(RunStatus.OK);
+        assertThat(report.processed()).isEqualTo(old.size());
+        long acked = old.stream().filter(id -> id % 2 == 0).count();
+        assertThat(report.outcomes().getOrDefault("acked", 0L)).isEqualTo(acked);
+        assertThat(report.outcomes().getOrDefault("expired", 0L)).isEqualTo(old.size() - acked);
+        assertThat(tables().longs("SELECT id FROM " + table)).doesNotContainAnyElementsOf(old).hasSize(500 - old.size());
+        // Physical ranges aim at the batch size and may overshoot where the density jumps, by a bounded amount.
+        assertThat(batches.sizes).allSatisfy(size -> assertThat(size).isLessThanOrEqualTo(5 * 40));
+    }
+
+    @Test
+    void rowsAppendedDuringTheRunAreDeletedInTheSameRun() {
+        String table = wideTable();
+        insertWide(table, range(1, 300), id -> OLD);
+        Batches batches = new Batches(() -> {
+            insertWide(table, range(1001, 1030), id -> OLD);
+            insertWide(table, range(2001, 2010), id -> YOUNG);
+        });
+
+        RunReport report = run(widePolicy(table, 40).build(), RunMode.EXECUTE, Clock.systemUTC(), batches);
+
+        assertThat(report.status()).as(report.toString()).isEqualTo(RunStatus.OK);
+        assertThat(report.processed()).isEqualTo(330);
+        assertThat(report.outcomes().values().stream().mapToLong(Long::longValue).sum()).isEqualTo(330);
+        assertThat(tables().longs("SELECT id FROM " + table)).isEqualTo(ids(2001, 2010));
+    }
+
+    @Test
+    void aRowChangedAheadOfTheBatchesIsDeletedOnlyIfItStillMatches() {
+        String table = wideTable();
+        insertWide(table, range(1, 310), id -> id <= 300 ? OLD : YOUNG);
+        Batches batches = new Batches(() -> {
+            // Blocks are full, so each new row version lands in another block (PostgreSQL: no HOT update).
+            tables().exec("UPDATE " + table + " SET created_at = " + ago(Duration.ZERO) + " WHERE id = 290");
+            tables().exec("UPDATE " + table + " SET pad = 'moved' WHERE id = 280");
+            tables().exec("UPDATE " + table + " SET created_at = " + ago(OLD) + " WHERE id = 305");
+        });
+
+        RunReport report = run(widePolicy(table, 40).build(), RunMode.EXECUTE, Clock.systemUTC(), batches);
+
+        assertThat(report.status()).as(report.toString()).isEqualTo(RunStatus.OK);
+        Set<Long> kept = new HashSet<>(ids(301, 310));
+        kept.remove(305L);
+        kept.add(290L);
+        assertThat(tables().longs("SELECT id FROM " + table)).isEqualTo(kept);
+        assertThat(report.processed()).isEqualTo(300);
+        assertThat(report.outcomes().values().stream().mapToLong(Long::longValue).sum()).isEqualTo(300);
+    }
+
+    @Test
+    void oneRowThatCannotBeDeletedAmongManyBlocksFailsOnceAndTheRestAreDeleted() {
+        String table = wideTable();
+        insertWide(table, range(1, 300), id -> OLD);
+        String blockers = tables().create("blockers", "id BIGINT PRIMARY KEY, item_id BIGINT NOT NULL,"
+                + " FOREIGN KEY (item_id) REFERENCES " + table + " (id)");
+        tables().exec("INSERT INTO " + blockers + " VALUES (1, 150)");
+
+        RunReport report = run(widePolicy(table, 40).build());
+
+        assertThat(report.status()).as(report.toString()).isEqualTo(RunStatus.PARTIAL);
+        assertThat(report.deleted()).isEqualTo(299);
+        assertThat(report.failed()).isEqualTo(1);
+        assertThat(report.outcomes().values().stream().mapToLong(Long::longValue).sum()).isEqualTo(299);
+        assertThat(tables().longs("SELECT id FROM " + table)).containsExactly(150L);
     }
 
     // ---- owners

@@ -38,8 +38,13 @@ public final class SqlTables implements AutoCloseable {
 
     /** Creates {@code <prefix>_<name> (<columns>)} and returns its full name; {@code {prefix}} in columns becomes the prefix. */
     public String create(String name, String columns) {
+        return create(name, columns, database.tableOptions());
+    }
+
+    /** Like {@link #create(String, String)}, with {@code options} after the columns instead of the database's own. */
+    public String create(String name, String columns, String options) {
         String table = name(name);
-        exec("CREATE TABLE " + table + " (" + columns.replace("{prefix}", prefix) + ")" + " " + database.tableOptions());
+        exec("CREATE TABLE " + table + " (" + columns.replace("{prefix}", prefix) + ") " + options);
         created.push(table);
         return table;
     }

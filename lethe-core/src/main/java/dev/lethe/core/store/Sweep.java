@@ -15,7 +15,9 @@ public interface Sweep extends AutoCloseable {
     SweepPlan plan(int sampleSize);
 
     /**
-     * Processes the next batch of at most {@code maxItems} matching items, atomically in the store.
+     * Processes the next batch of at most {@code maxItems} matching items, atomically in the store. A store whose
+     * batches follow its physical layout may treat {@code maxItems} as a target instead, and must say so and bound
+     * the overshoot (the SQL store does for PostgreSQL deletes, which walk ranges of the table's blocks).
      * Each item is re-checked against the predicate at the moment it is changed. Items that fail are counted
      * in {@link BatchResult#failed()} and skipped; the sweep goes on past them.
      *

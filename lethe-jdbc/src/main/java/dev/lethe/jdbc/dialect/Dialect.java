@@ -6,6 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Properties;
 
 /**
@@ -20,7 +21,8 @@ import java.util.Properties;
  *   <li>time: how to read the store's clock and which value to bind so that {@code column < :cutoff} means
  *       what {@code column < NOW() - INTERVAL ...} means in that database;</li>
  *   <li>batches: whether one statement can change rows and report their outcome counts, how to count and lock
- *       a key range, and how to measure a row's size when that is cheap.</li>
+ *       a key range, how a delete is cut into batches on a given table ({@link DeleteBatching}), and a
+ *       table's size when that is cheap to read.</li>
  * </ul>
  */
 public interface Dialect {
@@ -119,8 +121,31 @@ public interface Dialect {
      */
     String lockingCount(String outcome, String fromWhere);
 
-    /** An expression giving the bytes of the row {@code rowReference}, when the database can tell cheaply. */
-    Optional<String> rowBytes(String rowReference);
+    /**
+     * Whether {@code GROUP BY} over a whole table is cheap (a hash aggregate). When it is not (a sort of every row),
+     * the plan counts each outcome with a conditional {@code COUNT} instead, which reads the table once and sorts
+     * nothing, at the price of evaluating the predicate once per outcome.
+     */
+    default boolean groupsCheaply() {
+        return true;
+    }
+
+    /**
+     * How a delete policy without cascades is batched on {@code table}, decided from the database's catalog
+     * (which server, what kind of table). Asked once per run, in a read transaction on {@code connection}.
+     */
+    default DeleteBatching deleteBatching(Connection connection, TableName table) throws SQLException {
+        return DeleteBatching.KEY_RANGES;
+    }
+
+    /**
+     * The bytes {@code table} occupies (its rows and their out-of-line values, not its indexes), when the database
+     * can tell without reading the rows. Measuring each row instead costs more than deleting it; a plan divides
+     * this by the row count to estimate the bytes of the rows it matches.
+     */
+    default OptionalLong tableBytes(Connection connection, TableName table) throws SQLException {
+        return OptionalLong.empty();
+    }
 
     /**
      * Whether a failure means the connection is gone (so the run must stop), rather than a problem of the

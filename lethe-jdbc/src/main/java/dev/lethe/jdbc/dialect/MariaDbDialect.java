@@ -2,11 +2,11 @@ package dev.lethe.jdbc.dialect;
 
 import dev.lethe.core.store.ReferenceTime;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.util.Optional;
 import java.util.Properties;
 
 /**
@@ -16,8 +16,12 @@ import java.util.Properties;
  * them too. The session zone is the server's default unless the url's {@code sessionVariables=time_zone=...}
  * or the store's {@code timeZone} setting says otherwise.
  *
- * <p>A batch runs under REPEATABLE READ: a locking count ({@code ... GROUP BY 1 FOR UPDATE}) takes next-key
- * locks on the range, so the change that follows in the same transaction touches exactly the counted rows.
+ * <p>A delete batch on MariaDB is one statement, {@code DELETE ... WHERE key > ? AND (pred) ORDER BY key LIMIT n
+ * RETURNING key, outcome}: one pass over the key range that finds, deletes and reports the batch, returning the
+ * rows in key order (the last one is the next batch's cursor). Other actions, cascades and MySQL servers (no
+ * {@code DELETE ... RETURNING}) run under REPEATABLE READ with a locking count ({@code ... GROUP BY 1 FOR UPDATE})
+ * that takes next-key locks on the range, so the change that follows in the same transaction touches exactly
+ * the counted rows.
  */
 public final class MariaDbDialect extends ServerDialect {
 
@@ -93,7 +97,24 @@ public final class MariaDbDialect extends ServerDialect {
     }
 
     @Override
-    public Optional<String> rowBytes(String rowReference) {
-        return Optional.empty();
+    public DeleteBatching deleteBatching(Connection connection, TableName table) throws SQLException {
+        // MySQL has no DELETE ... RETURNING; a view may refuse ORDER BY, LIMIT and RETURNING together.
+        if (!connection.getMetaData().getDatabaseProductName().contains("MariaDB") || !isBaseTable(connection, table)) {
+            return DeleteBatching.KEY_RANGES;
+        }
+        // MariaDB returns the deleted rows as it deletes them, in ORDER BY order: the last one is the next cursor.
+        return new DeleteBatching.Limited(
+                "DELETE FROM {table} WHERE {where} ORDER BY {position} LIMIT {limit} RETURNING {position}, {outcome}");
+    }
+
+    private static boolean isBaseTable(Connection connection, TableName table) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT 1 FROM information_schema.tables"
+                + " WHERE table_schema = COALESCE(?, DATABASE()) AND table_name = ? AND table_type = 'BASE TABLE'")) {
+            statement.setString(1, table.schema().orElse(null));
+            statement.setString(2, table.name());
+            try (ResultSet row = statement.executeQuery()) {
+                return row.next();
+            }
+        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.lethe.jdbc.dialect;
 
 import dev.lethe.core.store.ReferenceTime;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -8,7 +9,7 @@ import java.sql.Types;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Properties;
 
 /**
@@ -19,7 +20,9 @@ import java.util.Properties;
  * in the url).
  *
  * <p>Batches use one statement per range: a data-modifying CTE whose {@code RETURNING} rows are counted per
- * outcome, so the counts are those of exactly the rows changed.
+ * outcome, so the counts are those of exactly the rows changed. A delete of a plain table walks ranges of its
+ * physical blocks ({@link DeleteBatching.BlockRanges}, TID Range Scans of PostgreSQL 14 and later); other
+ * tables and actions walk key ranges.
  */
 public final class PostgresDialect extends ServerDialect {
 
@@ -91,7 +94,35 @@ public final class PostgresDialect extends ServerDialect {
     }
 
     @Override
-    public Optional<String> rowBytes(String rowReference) {
-        return Optional.of("pg_column_size(" + rowReference + ".*)");
+    public DeleteBatching deleteBatching(Connection connection, TableName table) throws SQLException {
+        // Before PostgreSQL 14 a ctid range is a filter, not a scan: every batch would read the whole table. Only a
+        // plain table's ctids address all of its rows: deleting from a partitioned table, a view or a parent with
+        // inheritance children reaches rows of other relations, whose blocks the range does not describe.
+        OptionalLong oid = single(connection, "SELECT c.oid FROM pg_class c WHERE c.oid = to_regclass(?)"
+                + " AND c.relkind = 'r' AND NOT c.relhassubclass"
+                + " AND current_setting('server_version_num')::int >= 140000", table);
+        if (oid.isEmpty()) {
+            return DeleteBatching.KEY_RANGES;
+        }
+        // format() is stable, so the planner still sees constant bounds and plans a TID Range Scan, for generic
+        // plans of the prepared statement too.
+        return new DeleteBatching.BlockRanges(
+                "ctid >= format('(%s,0)', ?::bigint)::tid AND ctid < format('(%s,0)', ?::bigint)::tid",
+                "SELECT pg_relation_size(" + oid.getAsLong() + "::oid) / current_setting('block_size')::bigint");
+    }
+
+    @Override
+    public OptionalLong tableBytes(Connection connection, TableName table) throws SQLException {
+        return single(connection, "SELECT pg_table_size(c.oid) FROM pg_class c WHERE c.oid = to_regclass(?)", table);
+    }
+
+    /** The number in the first column of {@code query}'s row about {@code table}, if it returns one. */
+    private static OptionalLong single(Connection connection, String query, TableName table) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(query)) {
+            statement.setString(1, table.quoted());
+            try (ResultSet row = statement.executeQuery()) {
+                return row.next() ? OptionalLong.of(row.getLong(1)) : OptionalLong.empty();
+            }
+        }
     }
 }

@@ -9,11 +9,13 @@ import dev.lethe.core.policy.TableSelection.Outcome;
 import dev.lethe.core.policy.UpdateValue;
 import dev.lethe.core.store.ReferenceTime;
 import dev.lethe.jdbc.dialect.Dialect;
+import dev.lethe.jdbc.dialect.TableName;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -35,6 +37,8 @@ public final class CompiledPolicy {
     final String table;
     /** The table's unqualified quoted name, to refer to its rows as a whole. */
     final String rowName;
+    /** The table as the dialect's catalog checks need it. */
+    final TableName tableName;
     final String key;
     final Sql predicate;
     final Sql outcome;
@@ -46,6 +50,8 @@ public final class CompiledPolicy {
     final String destination;
     /** The quoted columns copied by a move; empty otherwise. */
     final List<String> movedColumns;
+    /** Rows per batch the policy asks for. */
+    final int batchSize;
 
     private final Dialect dialect;
     private final Map<String, Object> values = new HashMap<>();
@@ -69,6 +75,9 @@ public final class CompiledPolicy {
         this.table = qualifiedName(selection.table(), "table");
         String[] parts = selection.table().split("\\.");
         this.rowName = dialect.quote(parts[parts.length - 1]);
+        this.tableName = new TableName(parts.length == 2 ? Optional.of(parts[0]) : Optional.empty(),
+                parts[parts.length - 1], table);
+        this.batchSize = policy.limits().batchSize();
         this.key = column(selection.key(), "key");
         this.predicate = predicate(selection, now);
         this.labels = selection.outcomes().stream().map(Outcome::label).toList();

@@ -37,6 +37,12 @@ public final class JdbcSession implements AutoCloseable {
         T read(ResultSet rows) throws SQLException;
     }
 
+    /** Reads facts with the connection itself. */
+    @FunctionalInterface
+    public interface ConnectionReader<T> {
+        T read(Connection connection) throws SQLException;
+    }
+
     private final Dialect dialect;
     private final Connector connector;
     private Connection connection;
@@ -102,6 +108,11 @@ public final class JdbcSession implements AutoCloseable {
         try (PreparedStatement statement = prepare(sql.text(), sql.args())) {
             return statement.executeLargeUpdate();
         }
+    }
+
+    /** Hands the connection to {@code reader} inside the caller's transaction: the catalog checks a dialect makes. */
+    public <T> T withConnection(ConnectionReader<T> reader) throws SQLException {
+        return reader.read(connection());
     }
 
     /** Runs any statement, ignoring its result (an {@code EXPLAIN}). */

@@ -17,7 +17,8 @@ import java.util.List;
 
 /**
  * A SQL database as a Lethe store: reads the database's clock, checks a table policy against the real schema,
- * and sweeps it in keyset batches ({@link KeysetSweep}). Created by {@code JdbcStoreProvider}.
+ * and sweeps it in batches cut the way the database and the table allow ({@link SweepChoice}). Created by
+ * {@code JdbcStoreProvider}.
  *
  * <p>It holds one connection and is used by one run at a time, as the engine runs policies sequentially; it is
  * not safe for concurrent sweeps.
@@ -58,9 +59,9 @@ public final class JdbcStore implements Store {
         List<String> columns = policy.action() instanceof Action.MoveTo ? columnsOf(selection, names) : List.of();
         CompiledPolicy compiled = new CompiledPolicy(policy, selection, session.dialect(), now, names, columns);
         SweepStatements statements = new SweepStatements(compiled, session.dialect());
-        RangeAction action = RangeAction.of(statements);
-        new PolicyCheck(statements, action).verify(session);
-        return new KeysetSweep(session, statements, action);
+        TableSweep sweep = SweepChoice.of(session, statements);
+        PolicyCheck.verify(session, statements, sweep.everyStatement());
+        return sweep;
     }
 
     /** The source table's columns, so a move copies them by name rather than by position. */

@@ -27,7 +27,7 @@ final class LockingRangeAction implements RangeAction {
     @Override
     public BatchResult apply(JdbcSession session, KeyRange range) throws SQLException {
         OutcomeCounts counts = session.query(sql.lockingCount(range),
-                rows -> new OutcomeCounts(policy.labels.size()).addAll(rows, false));
+                rows -> new OutcomeCounts(policy.labels.size()).addAll(rows));
         Map<String, Long> cascaded = new LinkedHashMap<>();
         List<Sql> deletes = sql.cascadeDeletes(range);
         for (int i = 0; i < deletes.size(); i++) {

@@ -1,7 +1,6 @@
 package dev.lethe.jdbc.internal;
 
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -11,21 +10,16 @@ import java.util.List;
  */
 final class PolicyCheck {
 
-    private final SweepStatements statements;
-    private final RangeAction action;
-
-    PolicyCheck(SweepStatements statements, RangeAction action) {
-        this.statements = statements;
-        this.action = action;
+    private PolicyCheck() {
     }
 
     /**
      * @throws dev.lethe.core.store.PolicyRejectedException with the database's message when a statement is refused
      * @throws dev.lethe.core.store.StoreException when the connection is lost
      */
-    void verify(JdbcSession session) {
+    static void verify(JdbcSession session, SweepStatements statements, List<Sql> everyStatement) {
         PolicyOnStore names = statements.policy.names;
-        for (Sql sql : everyStatement()) {
+        for (Sql sql : everyStatement) {
             try {
                 session.read(s -> {
                     s.execute(statements.dialect.explain(sql.text()), sql.args());
@@ -36,15 +30,5 @@ final class PolicyCheck {
                 throw names.rejected(PolicyOnStore.firstLine(e) + " (in: " + sql.text() + ")", e);
             }
         }
-    }
-
-    private List<Sql> everyStatement() {
-        List<Sql> all = new ArrayList<>();
-        all.add(statements.planCount());
-        all.add(statements.total());
-        all.add(statements.keys(KeyRange.probe(), 1));
-        all.add(statements.upperBound(new KeyRange.Between(true, null, false, null), 1));
-        all.addAll(action.statements(KeyRange.probe()));
-        return all;
     }
 }

@@ -3,6 +3,9 @@ package dev.lethe.jdbc.internal;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * SQL text with {@code ?} placeholders and the values bound to them, in order. Statements are assembled from
@@ -12,6 +15,8 @@ import java.util.List;
  * @param args one value per placeholder, in order; may contain nulls
  */
 public record Sql(String text, List<Object> args) {
+
+    private static final Pattern SLOT = Pattern.compile("\\{([a-z]+)}");
 
     public Sql {
         args = Collections.unmodifiableList(new ArrayList<>(args));
@@ -54,6 +59,29 @@ public record Sql(String text, List<Object> args) {
             pieces.add(parts.get(i));
         }
         return concat(pieces.toArray());
+    }
+
+    /**
+     * {@code template} with each {@code {name}} slot replaced by {@code slots.get(name)}, parameters in the order the
+     * slots appear; a slot may appear more than once.
+     *
+     * @throws IllegalArgumentException for a slot {@code slots} does not fill
+     */
+    public static Sql fill(String template, Map<String, Sql> slots) {
+        List<Object> parts = new ArrayList<>();
+        Matcher slot = SLOT.matcher(template);
+        int done = 0;
+        while (slot.find()) {
+            Sql value = slots.get(slot.group(1));
+            if (value == null) {
+                throw new IllegalArgumentException("no value for slot {" + slot.group(1) + "} in: " + template);
+            }
+            parts.add(template.substring(done, slot.start()));
+            parts.add(value);
+            done = slot.end();
+        }
+        parts.add(template.substring(done));
+        return concat(parts.toArray());
     }
 
     @Override

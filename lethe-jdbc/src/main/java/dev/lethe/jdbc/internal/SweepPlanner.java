@@ -1,45 +1,107 @@
 package dev.lethe.jdbc.internal;
 
+import dev.lethe.core.policy.Action;
+import dev.lethe.core.store.BatchResult;
 import dev.lethe.core.store.SweepPlan;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.OptionalLong;
 
 /**
- * Measures what a sweep would do, changing nothing: one scan for the matched rows per outcome (and their
- * bytes, where the dialect can tell), the table's row count, the first keys in key order, and the statements a
- * batch executes, with their placeholders.
+ * Measures what a sweep would do, changing nothing: one scan that counts the matched rows per outcome and, in a
+ * group of their own, the rows the predicate leaves, so the table's total needs no second scan; the first keys in
+ * key order (skipped when nothing matches, since finding none would walk the whole key index); and the bytes.
+ *
+ * <p>Bytes are estimated, not measured: the table's size (where the dialect can read it) per row, times the rows.
+ * Measuring each row ({@code pg_column_size(t.*)}) costs more than deleting it. A batch's bytes freed use the same
+ * per-row figure, taken when the plan was.
  */
 final class SweepPlanner {
 
+    /**
+     * What the plan's scan found.
+     *
+     * @param counts      matched rows per outcome
+     * @param total       rows in the table
+     * @param bytesPerRow the table's bytes per row, when the dialect can tell
+     */
+    record Measurement(OutcomeCounts counts, long total, OptionalDouble bytesPerRow) {
+        long matched() {
+            return counts.total();
+        }
+    }
+
     private final SweepStatements statements;
-    private final RangeAction action;
+    private final CompiledPolicy policy;
+    private Measurement last;
 
-    SweepPlanner(SweepStatements statements, RangeAction action) {
+    SweepPlanner(SweepStatements statements) {
         this.statements = statements;
-        this.action = action;
+        this.policy = statements.policy;
     }
 
-    SweepPlan plan(JdbcSession session, int sampleSize) throws SQLException {
-        CompiledPolicy policy = statements.policy;
-        OutcomeCounts matched = session.query(statements.planCount(),
-                rows -> new OutcomeCounts(policy.labels.size()).addAll(rows, true));
-        long total = session.query(statements.total(), rows -> rows.next() ? rows.getLong(1) : 0L);
-        List<String> sample = sampleSize == 0 ? List.of()
-                : session.query(statements.keys(KeyRange.between(null, null), sampleSize), RowByRowRetry::keys)
+    /** What one batch executes, once the table is measured: the plan shows it. */
+    @FunctionalInterface
+    interface BatchShown {
+        List<Sql> statements(JdbcSession session, Measurement measured) throws SQLException;
+    }
+
+    /**
+     * Measures and plans in a read transaction of its own.
+     *
+     * @throws dev.lethe.core.store.StoreException when the database fails
+     */
+    SweepPlan plan(JdbcSession session, int sampleSize, BatchShown batch) {
+        try {
+            return session.read(s -> {
+                Measurement measured = measure(s);
+                return plan(s, measured, sampleSize, batch.statements(s, measured));
+            });
+        } catch (SQLException e) {
+            throw policy.names.failed("planning", e);
+        }
+    }
+
+    /** Counts the table in the caller's transaction. */
+    Measurement measure(JdbcSession session) throws SQLException {
+        OutcomeCounts empty = new OutcomeCounts(policy.labels.size());
+        OutcomeCounts counts = session.query(statements.classify(),
+                statements.dialect.groupsCheaply() ? empty::addAll : empty::addColumns);
+        long total = counts.total() + counts.unmatched();
+        OptionalLong tableBytes = session.withConnection(c -> statements.dialect.tableBytes(c, policy.tableName));
+        OptionalDouble perRow = tableBytes.isEmpty() ? OptionalDouble.empty()
+                : OptionalDouble.of(total == 0 ? 0 : (double) tableBytes.getAsLong() / total);
+        last = new Measurement(counts, total, perRow);
+        return last;
+    }
+
+    /** The plan of {@code measured}, showing {@code batch} as what one batch executes. */
+    private SweepPlan plan(JdbcSession session, Measurement measured, int sampleSize, List<Sql> batch)
+            throws SQLException {
+        List<String> sample = sampleSize == 0 || measured.matched() == 0 ? List.of()
+                : session.query(statements.keys(KeyRange.between(null, null), sampleSize), RowByRowRetry::ids)
                         .stream().map(String::valueOf).toList();
-        OptionalLong bytes = statements.dialect.rowBytes(policy.rowName).isPresent()
-                ? OptionalLong.of(matched.bytes()) : OptionalLong.empty();
-        return new SweepPlan(matched.total(), total, matched.byLabel(policy.labels), sample, bytes,
-                batchStatements());
+        OptionalLong bytes = measured.bytesPerRow().isPresent()
+                ? OptionalLong.of(Math.round(measured.matched() * measured.bytesPerRow().getAsDouble()))
+                : OptionalLong.empty();
+        return new SweepPlan(measured.matched(), measured.total(), measured.counts().byLabel(policy.labels), sample,
+                bytes, batch.stream().map(Sql::text).toList());
     }
 
-    /** What one batch in the middle of the table executes, in order. */
-    private List<String> batchStatements() {
-        List<String> batch = new ArrayList<>();
-        batch.add(statements.upperBoundForDisplay().text());
-        action.statements(KeyRange.probe()).forEach(sql -> batch.add(sql.text()));
-        return batch;
+    /** The last measurement, if a plan was made. */
+    Optional<Measurement> last() {
+        return Optional.ofNullable(last);
+    }
+
+    /** {@code result} with the bytes its deleted rows are estimated to free (deletes only; 0 when unknown). */
+    BatchResult withBytesFreed(BatchResult result) {
+        if (!(policy.action instanceof Action.Delete) || last == null || last.bytesPerRow().isEmpty()) {
+            return result;
+        }
+        long bytes = Math.round(result.processed() * last.bytesPerRow().getAsDouble());
+        return new BatchResult(result.processed(), result.outcomes(), result.failed(), bytes, result.cascaded(),
+                result.dataLoss(), result.errors());
     }
 }

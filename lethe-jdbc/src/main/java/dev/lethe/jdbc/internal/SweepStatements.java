@@ -1,13 +1,16 @@
 package dev.lethe.jdbc.internal;
 
+import dev.lethe.jdbc.dialect.DeleteBatching;
 import dev.lethe.jdbc.dialect.Dialect;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The statements of one policy over one table, built from a {@link CompiledPolicy}: the plan's queries, the
- * keyset cursor's bound query, and the pieces every batch is made of. Every statement re-states the predicate,
- * so a row that stopped matching is never touched, whatever was planned or counted before.
+ * keyset cursor's bound query, the deletes that cut their own batches, and the pieces every batch is made of.
+ * Every statement re-states the predicate, so a row that stopped matching is never touched, whatever was planned
+ * or counted before.
  */
 public final class SweepStatements {
 
@@ -21,31 +24,55 @@ public final class SweepStatements {
 
     /** {@code <range> AND (<predicate>)}. */
     Sql where(KeyRange range) {
-        List<Sql> conditions = new ArrayList<>(range.conditions(policy.key));
-        conditions.add(policy.predicate);
-        return Sql.join(" AND ", conditions);
+        return where(range.conditions(policy.key));
+    }
+
+    /** {@code <conditions> AND (<predicate>)}. */
+    Sql where(List<Sql> conditions) {
+        List<Sql> all = new ArrayList<>(conditions);
+        all.add(policy.predicate);
+        return Sql.join(" AND ", all);
     }
 
     /** {@code FROM table WHERE <range> AND (<predicate>)}. */
     Sql fromWhere(KeyRange range) {
-        return Sql.concat("FROM ", policy.table, " WHERE ", where(range));
+        return fromWhere(range.conditions(policy.key));
     }
 
-    /** Matched rows per outcome, and their bytes when the dialect can tell: one scan. */
-    Sql planCount() {
-        String bytes = dialect.rowBytes(policy.rowName).map(b -> ", COALESCE(SUM(" + b + "), 0)").orElse(", 0");
-        return Sql.concat("SELECT ", policy.outcome, ", COUNT(*)", bytes, " ", fromWhere(KeyRange.between(null, null)),
-                " GROUP BY 1");
+    /** {@code FROM table WHERE <conditions> AND (<predicate>)}. */
+    Sql fromWhere(List<Sql> conditions) {
+        return Sql.concat("FROM ", policy.table, " WHERE ", where(conditions));
     }
 
-    /** Rows in the table: the denominator of the maxFraction guard. */
-    Sql total() {
-        return Sql.of("SELECT COUNT(*) FROM " + policy.table);
+    /**
+     * The plan's one scan, counting matched rows per outcome index and the rows the predicate does not match, so the
+     * table's total needs no second scan: {@code (index, count)} rows, -1 for unmatched rows; or, where the dialect
+     * does not {@linkplain Dialect#groupsCheaply() group cheaply}, one row: the total, then the count of each
+     * outcome index from 0.
+     */
+    Sql classify() {
+        if (dialect.groupsCheaply()) {
+            return Sql.concat("SELECT CASE WHEN ", policy.predicate, " THEN ", policy.outcome, " ELSE -1 END,",
+                    " COUNT(*) FROM ", policy.table, " GROUP BY 1");
+        }
+        List<Object> parts = new ArrayList<>();
+        parts.add("SELECT COUNT(*)");
+        for (int outcome = 0; outcome <= policy.labels.size(); outcome++) {
+            parts.add(Sql.concat(", COUNT(CASE WHEN ", policy.predicate, " AND ", policy.outcome, " = ", outcome,
+                    " THEN 1 END)"));
+        }
+        parts.add(" FROM " + policy.table);
+        return Sql.concat(parts.toArray());
     }
 
-    /** The first {@code limit} matched keys, in key order. */
+    /** The first {@code limit} matched keys of {@code range}, in key order. */
     Sql keys(KeyRange range, int limit) {
-        return Sql.concat("SELECT ", policy.key, " ", fromWhere(range), " ORDER BY ", policy.key, " LIMIT ", limit);
+        return ordered(policy.key, range.conditions(policy.key), limit);
+    }
+
+    /** {@code column} of the first {@code limit} matched rows meeting {@code conditions}, in {@code column} order. */
+    Sql ordered(String column, List<Sql> conditions, int limit) {
+        return Sql.concat("SELECT ", column, " ", fromWhere(conditions), " ORDER BY ", column, " LIMIT ", limit);
     }
 
     /**
@@ -84,7 +111,51 @@ public final class SweepStatements {
     }
 
     Sql delete(KeyRange range) {
-        return Sql.concat("DELETE ", fromWhere(range));
+        return delete(range.conditions(policy.key));
+    }
+
+    Sql delete(List<Sql> conditions) {
+        return Sql.concat("DELETE ", fromWhere(conditions));
+    }
+
+    /**
+     * Deletes the matched rows meeting {@code conditions} and returns {@code (outcome, count)} rows of exactly the
+     * rows deleted: a data-modifying CTE, for dialects that {@linkplain Dialect#reportsOutcomesInOneStatement()
+     * report outcomes in one statement}. Only the outcome is returned, so the deleted rows themselves never fill
+     * the CTE's buffer. Without outcomes it is a plain {@code DELETE}, whose row count is the whole answer and
+     * which spares every row the trip through {@code RETURNING}.
+     */
+    Sql deleteCountingOutcomes(List<Sql> conditions) {
+        if (policy.labels.isEmpty()) {
+            return delete(conditions);
+        }
+        return Sql.concat("WITH lethe_affected AS (DELETE ", fromWhere(conditions), " RETURNING ", policy.outcome,
+                " AS lethe_outcome) SELECT lethe_outcome, COUNT(*) FROM lethe_affected GROUP BY 1");
+    }
+
+    /**
+     * The dialect's one-statement delete of the first {@code limit} matched rows meeting {@code after} (the cursor's
+     * condition on {@code position}, or nothing), returning each one's position and outcome.
+     */
+    Sql limitedDelete(DeleteBatching.Limited shape, String position, List<Sql> after, int limit) {
+        return Sql.fill(shape.template(), Map.of("table", Sql.of(policy.table), "position", Sql.of(position),
+                "where", where(after), "limit", Sql.of(String.valueOf(limit)), "outcome", policy.outcome));
+    }
+
+    /**
+     * One row about the first {@code limit} matched rows meeting {@code after}, in {@code position} order: the last
+     * position, the row count, then the count of each outcome index from 0. The outcome is evaluated once per row,
+     * in the subquery; no row leaves the database.
+     */
+    Sql countAndBound(String position, List<Sql> after, int limit) {
+        List<Object> parts = new ArrayList<>();
+        parts.add("SELECT MAX(lethe_position), COUNT(*)");
+        for (int outcome = 0; outcome <= policy.labels.size(); outcome++) {
+            parts.add(", COUNT(CASE WHEN lethe_outcome = " + outcome + " THEN 1 END)");
+        }
+        parts.add(Sql.concat(" FROM (SELECT ", position, " AS lethe_position, ", policy.outcome, " AS lethe_outcome ",
+                fromWhere(after), " ORDER BY ", position, " LIMIT ", limit, ") lethe_batch"));
+        return Sql.concat(parts.toArray());
     }
 
     Sql update(KeyRange range) {

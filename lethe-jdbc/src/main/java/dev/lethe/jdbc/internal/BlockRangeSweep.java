@@ -1,0 +1,137 @@
+package dev.lethe.jdbc.internal;
+
+import dev.lethe.core.store.BatchResult;
+import dev.lethe.core.store.SweepPlan;
+import dev.lethe.jdbc.dialect.DeleteBatching;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Deletes a table's matching rows in ranges of its physical blocks, one atomic statement per range (PostgreSQL).
+ *
+ * <p>Design note. A raw {@code DELETE ... WHERE pred} reads the heap once, block after block: the fastest the
+ * database can delete. Key-ordered batches pay for finding each range (a second pass, to the n-th match) and read
+ * the heap in key order. Here a batch is {@code DELETE ... WHERE ctid >= '(a,0)' AND ctid < '(b,0)' AND (pred)}, a
+ * TID Range Scan that reads blocks [a, b) once, in the raw DELETE's own order, and evaluates the predicate on
+ * every row it deletes — on its newest version when a concurrent transaction changed it, so a row that stopped
+ * matching is never deleted. Outcomes are counted over the rows the statement returns.
+ *
+ * <p>The cursor is a block number. How many rows a range holds is only known once it ran, so <b>batchSize is a
+ * target, not a cap</b>: {@link BlockBudget} aims each range from the matches per block seen so far and bounds the
+ * overshoot. The walk ends at the table's size read when the batches start, re-read once at the end so blocks
+ * appended during the run are visited too. Rows written into free space of blocks already passed, or moved there
+ * by an UPDATE, wait for the next run, as rows below the cursor do in a key-ordered sweep.
+ *
+ * <p>Block ranges need a plain table and a delete without cascades (the dialect and {@link SweepChoice} decide),
+ * and a batch size that spans at least {@link BlockBudget#MIN_BLOCKS} blocks at the table's average density
+ * (decided with the plan's counts). Otherwise one block holds a good part of a batch, and the sweep walks key
+ * ranges instead ({@link KeysetSweep}), which honour a small batchSize exactly. A failed range is retried row by
+ * row ({@link BlockRangeRetry}).
+ */
+final class BlockRangeSweep implements TableSweep {
+
+    private final JdbcSession session;
+    private final SweepStatements statements;
+    private final DeleteBatching.BlockRanges blocks;
+    private final KeysetSweep keyset;
+    private final RangeAction byKey;
+    private final SweepPlanner planner;
+    private final PolicyOnStore names;
+    private Boolean byBlocks;
+    private BlockBudget budget;
+    private long cursor;
+    private long end;
+    private boolean reread;
+
+    BlockRangeSweep(JdbcSession session, SweepStatements statements, DeleteBatching.BlockRanges blocks,
+                    KeysetSweep keyset, RangeAction byKey, SweepPlanner planner) {
+        this.session = session;
+        this.statements = statements;
+        this.blocks = blocks;
+        this.keyset = keyset;
+        this.byKey = byKey;
+        this.planner = planner;
+        this.names = statements.policy.names;
+    }
+
+    @Override
+    public SweepPlan plan(int sampleSize) {
+        return planner.plan(session, sampleSize, (s, measured) -> {
+            choose(s, measured);
+            return byBlocks ? List.of(statements.deleteCountingOutcomes(List.of(blocks(null, null))))
+                    : keyset.batchStatements();
+        });
+    }
+
+    private void choose(JdbcSession s, SweepPlanner.Measurement measured) throws SQLException {
+        byBlocks = BlockBudget.fits(statements.policy.batchSize, measured.total(), size(s));
+    }
+
+    @Override
+    public Optional<BatchResult> nextBatch(int maxItems) {
+        try {
+            if (byBlocks == null) {
+                // No plan was made: measure now, the choice needs the table's counts.
+                session.read(s -> {
+                    choose(s, planner.measure(s));
+                    return null;
+                });
+            }
+            if (!byBlocks) {
+                return keyset.nextBatch(maxItems);
+            }
+            if (budget == null) {
+                end = session.read(this::size);
+                SweepPlanner.Measurement measured = planner.last().orElseThrow();
+                budget = BlockBudget.aimedAt(maxItems, measured.matched(), measured.total(), end);
+            } else if (cursor >= end && !reread) {
+                reread = true;
+                end = session.read(this::size);
+            }
+        } catch (SQLException e) {
+            throw names.failed("finding the next batch", e);
+        }
+        if (cursor >= end) {
+            return Optional.empty();
+        }
+        long from = cursor;
+        long to = Math.min(cursor + budget.blocks(), end);
+        BatchResult result;
+        try {
+            result = session.write(s -> ReturningRangeAction.delete(s, statements, List.of(blocks(from, to)))
+                    .asResult(statements.policy.labels));
+        } catch (SQLException batchFailure) {
+            session.rethrowIfConnectionLost(batchFailure, names, "processing a batch");
+            result = new BlockRangeRetry(session, statements, byKey).retry(blocks(from, to), maxItems);
+        }
+        budget.observe(result.processed() + result.failed(), to - from);
+        cursor = to;
+        return Optional.of(planner.withBytesFreed(result));
+    }
+
+    private long size(JdbcSession s) throws SQLException {
+        return s.query(Sql.of(blocks.sizeQuery()), rows -> rows.next() ? rows.getLong(1) : 0L);
+    }
+
+    /** The rows stored in blocks {@code [from, to)}; null bounds for a statement that is only checked or shown. */
+    private Sql blocks(Long from, Long to) {
+        return new Sql(blocks.condition(), Arrays.asList(from, to));
+    }
+
+    @Override
+    public List<Sql> everyStatement() {
+        List<Sql> all = new ArrayList<>(keyset.everyStatement());
+        all.add(statements.deleteCountingOutcomes(List.of(blocks(null, null))));
+        all.add(Sql.of(blocks.sizeQuery()));
+        all.add(BlockRangeRetry.keys(statements, KeyRange.probe(), blocks(null, null), 1));
+        return all;
+    }
+
+    @Override
+    public void close() {
+        // The connection belongs to the store; a sweep holds only its cursor.
+    }
+}
