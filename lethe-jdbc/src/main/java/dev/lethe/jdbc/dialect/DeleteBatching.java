@@ -13,8 +13,9 @@ public sealed interface DeleteBatching {
     DeleteBatching KEY_RANGES = new KeyRanges();
 
     /**
-     * Each batch first finds its key range ({@code ORDER BY key LIMIT 1 OFFSET n-1}), then deletes the range: two
-     * passes over it, but exact batches on any table and in any database.
+     * Each batch first finds its key range ({@code ORDER BY key LIMIT 1 OFFSET n-1}), then deletes the range (counting
+     * it under a lock first where the delete cannot report outcomes): two or three passes over the batch, but exact
+     * batches on any table, for any action, in any database.
      */
     record KeyRanges() implements DeleteBatching {
     }

@@ -10,9 +10,9 @@ import java.util.OptionalDouble;
 import java.util.OptionalLong;
 
 /**
- * Measures what a sweep would do, changing nothing: one scan that counts the matched rows per outcome and, in a
- * group of their own, the rows the predicate leaves, so the table's total needs no second scan; the first keys in
- * key order (skipped when nothing matches, since finding none would walk the whole key index); and the bytes.
+ * Measures what a sweep would do, changing nothing: one scan that counts the matched rows per outcome and the rows
+ * the predicate leaves, so the table's total needs no second scan ({@link SweepStatements#classify}); the first keys
+ * in key order (skipped when nothing matches, since finding none would walk the whole key index); and the bytes.
  *
  * <p>Bytes are estimated, not measured: the table's size (where the dialect can read it) per row, times the rows.
  * Measuring each row ({@code pg_column_size(t.*)}) costs more than deleting it. A batch's bytes freed use the same
