@@ -23,11 +23,17 @@ final class ProgressLine implements RunListener {
 
     @Override
     public void planned(String policy, long matched) {
-        draw(policy + ": " + Units.count(matched) + " items to process", true);
+        draw(policy + ": " + (matched == UNCOUNTED ? "started (not counted: no guard needs a count)"
+                : Units.count(matched) + " items to process"), true);
     }
 
     @Override
     public void progressed(String policy, long processed, long failed, long matched) {
+        if (matched == UNCOUNTED) {
+            draw(policy + ": " + Units.count(processed) + " processed"
+                    + (failed > 0 ? ", " + Units.count(failed) + " failed" : ""), false);
+            return;
+        }
         double fraction = matched == 0 ? 1.0 : Math.min(1.0, (double) (processed + failed) / matched);
         String text = policy + ": " + Units.count(processed) + " of " + Units.count(matched) + " ("
                 + Units.percent(fraction) + ")" + (failed > 0 ? ", " + Units.count(failed) + " failed" : "");

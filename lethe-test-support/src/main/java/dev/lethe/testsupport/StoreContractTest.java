@@ -122,6 +122,31 @@ public abstract class StoreContractTest {
         assertThat(fixture.remainingIds()).isEqualTo(ids(10, 11));
     }
 
+    @ParameterizedTest(name = "maxItems set: {0}")
+    @CsvSource({"true", "false"})
+    void countsBeforeTheFirstBatchOnlyWhenAGuardNeedsTheCount(boolean guarded) {
+        fixture.createItems(items(1, 10, OLD, null));
+        fixture.createItems(items(11, 15, YOUNG, null));
+        List<Long> planned = new CopyOnWriteArrayList<>();
+        RunListener listener = new RunListener() {
+            @Override
+            public void planned(String policy, long matched) {
+                planned.add(matched);
+            }
+        };
+        Limits limits = Limits.defaults().withMaxFraction(1.0).withBatchSize(3);
+
+        RunReport report = run(policy(fixture.olderThan(HOUR, List.of()))
+                .limits(guarded ? limits.withMaxItems(100) : limits).build(),
+                RunMode.EXECUTE, Clock.systemUTC(), listener);
+
+        assertThat(report.status()).as(report.toString()).isEqualTo(RunStatus.OK);
+        assertThat(planned).containsExactly(guarded ? 10L : RunListener.UNCOUNTED);
+        assertThat(report.matched()).isEqualTo(10);
+        assertThat(report.processed()).isEqualTo(10);
+        assertThat(fixture.remainingIds()).isEqualTo(ids(11, 15));
+    }
+
     @Test
     void refusesARunAboveMaxItemsAndChangesNothing() {
         fixture.createItems(items(1, 10, OLD, null));
@@ -171,14 +196,17 @@ public abstract class StoreContractTest {
         assertThat(fixture.remainingIds()).isEqualTo(ids(1, 10));
     }
 
-    @Test
-    void timeoutStopsBetweenBatchesAndReportsTheBacklog() {
+    @ParameterizedTest(name = "counted first: {0}")
+    @CsvSource({"true", "false"})
+    void timeoutStopsBetweenBatchesAndReportsTheBacklog(boolean counted) {
         fixture.createItems(items(1, 30, OLD, null));
         // Every reading of the engine's clock moves it 10 s: the 25 s budget runs out after a couple of batches.
         ManualClock clock = ManualClock.at("2030-01-01T00:00:00Z").autoAdvance(Duration.ofSeconds(10));
+        // With maxItems the backlog comes from the plan's count; without, from a count once the timeout stopped it.
+        Limits limits = Limits.defaults().withMaxFraction(1.0).withBatchSize(5).withTimeout(Duration.ofSeconds(25));
 
         RunReport report = run(policy(fixture.olderThan(HOUR, List.of()))
-                .limits(Limits.defaults().withMaxFraction(1.0).withBatchSize(5).withTimeout(Duration.ofSeconds(25)))
+                .limits(counted ? limits.withMaxItems(1000) : limits)
                 .build(), RunMode.EXECUTE, clock, RunListener.NONE);
 
         assertThat(report.status()).as(report.toString()).isEqualTo(RunStatus.PARTIAL);
@@ -249,8 +277,9 @@ public abstract class StoreContractTest {
             }
         };
 
+        // maxItems makes the run count before its first batch, so there is a plan for the items to leave.
         RunReport report = run(policy(fixture.olderThan(HOUR, List.of()))
-                .limits(Limits.defaults().withMaxFraction(1.0).withBatchSize(4)).build(),
+                .limits(Limits.defaults().withMaxFraction(1.0).withMaxItems(100).withBatchSize(4)).build(),
                 RunMode.EXECUTE, Clock.systemUTC(), listener);
 
         assertThat(report.status()).as(report.toString()).isEqualTo(RunStatus.OK);

@@ -32,6 +32,10 @@ import org.slf4j.LoggerFactory;
  * changed nothing. Batches re-check the predicate themselves (the store's job), so an item that stopped
  * matching between plan and batch is left alone. The timeout is checked between batches only: a batch is
  * atomic and is never abandoned half way.
+ *
+ * <p>Counting costs a whole pass over the store. An executing run whose limits leave no guard that could refuse
+ * ({@link Limits#guardsNeedCount()}) skips it and goes straight to the batches; it then reports as matched what
+ * its batches found matching, and counts what is left only when a timeout stops it early, for the backlog.
  */
 final class RunExecution {
 
@@ -102,6 +106,10 @@ final class RunExecution {
             live = inventory.get();
         }
         try (Sweep sweep = store.prepare(policy, now, live)) {
+            if (mode == RunMode.EXECUTE && !policy.limits().guardsNeedCount()) {
+                listener.planned(policy.name(), RunListener.UNCOUNTED);
+                return processBatches(sweep, runId);
+            }
             plan = sweep.plan(sampleSize);
             Optional<String> refusal = refusal(plan, policy.limits());
             if (refusal.isPresent()) {
@@ -116,19 +124,26 @@ final class RunExecution {
         }
     }
 
+    /** The items the plan counted, or {@link RunListener#UNCOUNTED} when the run skipped the count. */
+    private long planned() {
+        return plan == null ? RunListener.UNCOUNTED : plan.matched();
+    }
+
     private RunReport processBatches(Sweep sweep, long runId) {
         Optional<Duration> timeout = policy.limits().timeout();
         Instant deadline = timeout.map(startedAt::plus).orElse(Instant.MAX);
         while (true) {
-            long backlog = Math.max(0, plan.matched() - tally.processed - tally.failed);
             Optional<RunControl.Stop> stop = control.stop();
             if (stop.isPresent()) {
-                warnings.add(stop.get().reason() + " after " + tally.processed + " items; about " + backlog
-                        + " matched items left for the next run");
-                return report(stop.get().status(), backlog, null);
+                // Told to stop: no more work on the store, not even a count of what is left.
+                String left = plan == null ? "the matched items left were not counted"
+                        : "about " + plannedBacklog() + " matched items left for the next run";
+                warnings.add(stop.get().reason() + " after " + tally.processed + " items; " + left);
+                return report(stop.get().status(), plan == null ? 0 : plannedBacklog(), null);
             }
             Instant now = clock.instant();
             if (!now.isBefore(deadline)) {
+                long backlog = plan == null ? countLeft(sweep) : plannedBacklog();
                 warnings.add("timeout " + format(timeout.get()) + " reached after " + tally.processed + " items; about "
                         + backlog + " matched items left for the next run");
                 return report(RunStatus.PARTIAL, backlog, null);
@@ -139,13 +154,30 @@ final class RunExecution {
             }
             tally.add(batch.get());
             heartbeat(runId, now);
-            listener.progressed(policy.name(), tally.processed, tally.failed, plan.matched());
+            listener.progressed(policy.name(), tally.processed, tally.failed, planned());
         }
         if (tally.failed > 0) {
             warnings.add(tally.failed + " items failed and were skipped: " + String.join("; ", tally.errors));
             return report(RunStatus.PARTIAL, 0, null);
         }
         return report(RunStatus.OK, 0, null);
+    }
+
+    private long plannedBacklog() {
+        return Math.max(0, plan.matched() - tally.processed - tally.failed);
+    }
+
+    /**
+     * Counts the items still matching after a run that skipped its count stopped early: the backlog an operator
+     * alerts on. A failure to count is a warning, not a failure of the run, whose batches are done.
+     */
+    private long countLeft(Sweep sweep) {
+        try {
+            return sweep.plan(0).matched();
+        } catch (RuntimeException e) {
+            warnings.add("the matched items left could not be counted: " + e.getMessage());
+            return 0;
+        }
     }
 
     /**
@@ -195,7 +227,8 @@ final class RunExecution {
 
     private RunReport report(RunStatus status, long backlog, String error) {
         boolean dryRun = mode == RunMode.DRY_RUN;
-        long matched = plan == null ? 0 : plan.matched();
+        // Without a count, what matched is what the batches found matching, plus what a timeout left.
+        long matched = plan == null ? tally.processed + tally.failed + backlog : plan.matched();
         Map<String, Long> outcomes = dryRun && plan != null ? plan.outcomes() : tally.outcomes;
         Action action = policy.action();
         long processed = tally.processed;

@@ -9,11 +9,17 @@ public interface RunListener {
     RunListener NONE = new RunListener() {
     };
 
-    /** Called once the plan is known, before the first batch. */
+    /** The {@code matched} of a run that skipped its count (no guard needed it): the total is not known. */
+    long UNCOUNTED = -1;
+
+    /**
+     * Called once before the first batch of an executing run, with the items the plan counted, or
+     * {@link #UNCOUNTED}.
+     */
     default void planned(String policy, long matched) {
     }
 
-    /** Called after every batch with the running totals. */
+    /** Called after every batch with the running totals; {@code matched} as in {@link #planned}. */
     default void progressed(String policy, long processed, long failed, long matched) {
     }
 

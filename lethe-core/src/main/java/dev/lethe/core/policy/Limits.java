@@ -40,6 +40,15 @@ public record Limits(int batchSize, OptionalLong maxItems, double maxFraction, O
         }
     }
 
+    /**
+     * Whether a guard could refuse a run, so the run must count its matches before the first change. Without
+     * {@code maxItems} and with {@code maxFraction} 1.0 no count can refuse, and an executing run skips it: the
+     * count is a whole extra pass over the store, as long as a third of the sweep itself.
+     */
+    public boolean guardsNeedCount() {
+        return maxItems.isPresent() || maxFraction < 1.0;
+    }
+
     /** Batches of {@value #DEFAULT_BATCH_SIZE}, no item limit, maxFraction {@value #DEFAULT_MAX_FRACTION}, no timeout. */
     public static Limits defaults() {
         return new Limits(DEFAULT_BATCH_SIZE, OptionalLong.empty(), DEFAULT_MAX_FRACTION, Optional.empty());

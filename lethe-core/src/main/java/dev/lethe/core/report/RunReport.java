@@ -13,7 +13,8 @@ import java.util.Map;
  * @param policy        the policy's name
  * @param status        how the run ended
  * @param dryRun        whether the run only planned
- * @param matched       items the policy matched when the run was planned
+ * @param matched       items the policy matched when the run was planned; for a run that skipped the count
+ *                      (no guard needed it), the items its batches found matching plus the backlog
  * @param deleted       items deleted
  * @param updated       items updated in place
  * @param failed        items that failed and were skipped

@@ -10,7 +10,9 @@ public interface Sweep extends AutoCloseable {
 
     /**
      * Counts what the policy matches now, the store's total, a sample of keys and the statements a run would
-     * execute. Changes nothing.
+     * execute. Changes nothing. The engine calls it before the first batch when a guard or a dry run needs the
+     * counts, and may call it after the last batch to count what a timeout left; an executing run that needs no
+     * count goes to {@link #nextBatch} without it.
      */
     SweepPlan plan(int sampleSize);
 

@@ -50,6 +50,28 @@ class EngineTest {
     }
 
     @Test
+    void aRunThatNoGuardCouldRefuseSkipsTheCountAndReportsWhatItsBatchesMatched() {
+        RunReport report = engine().run(policy("evens", v -> v % 2 == 0,
+                Limits.defaults().withBatchSize(7).withMaxFraction(1.0)), RunMode.EXECUTE);
+
+        assertThat(report.status()).isEqualTo(RunStatus.OK);
+        assertThat(store.plans).as("no counting pass").isZero();
+        assertThat(report.matched()).isEqualTo(50);
+        assertThat(report.deleted()).isEqualTo(50);
+        assertThat(report.plan()).isNull();
+    }
+
+    @Test
+    void aRunWithAGuardCountsBeforeItsFirstBatch() {
+        RunReport report = engine().run(policy("evens", v -> v % 2 == 0,
+                Limits.defaults().withBatchSize(7).withMaxFraction(1.0).withMaxItems(60)), RunMode.EXECUTE);
+
+        assertThat(report.status()).isEqualTo(RunStatus.OK);
+        assertThat(store.plans).isEqualTo(1);
+        assertThat(report.matched()).isEqualTo(50);
+    }
+
+    @Test
     void dryRunPlansAndChangesNothing() {
         RunReport report = engine().run(policy("evens", v -> v % 2 == 0, Limits.defaults()), RunMode.DRY_RUN);
 
@@ -111,11 +133,29 @@ class EngineTest {
         assertThat(report.status()).isEqualTo(RunStatus.PARTIAL);
         assertThat(report.deleted()).isEqualTo(30);
         assertThat(report.backlog()).isEqualTo(70);
+        assertThat(report.matched()).as("counted once the timeout stopped the run").isEqualTo(100);
+        assertThat(store.plans).isEqualTo(1);
         assertThat(store.items).hasSize(70);
     }
 
     @Test
     void aRunStoppedByItsControlFinishesTheBatchAndStopsBeforeTheNext() {
+        int[] batchesSeen = {0};
+        RunControl stopAfterTwo = () -> ++batchesSeen[0] > 2
+                ? Optional.of(new RunControl.Stop(RunStatus.INTERRUPTED, "shutting down"))
+                : Optional.empty();
+        Limits limits = Limits.defaults().withBatchSize(10).withMaxFraction(1.0).withMaxItems(100);
+
+        RunReport report = engine().run(policy("all", v -> true, limits), RunMode.EXECUTE, stopAfterTwo);
+
+        assertThat(report.status()).isEqualTo(RunStatus.INTERRUPTED);
+        assertThat(report.deleted()).isEqualTo(20);
+        assertThat(report.backlog()).isEqualTo(80);
+        assertThat(report.warnings()).singleElement().asString().startsWith("shutting down after 20 items");
+    }
+
+    @Test
+    void aStoppedRunThatSkippedItsCountDoesNotCountTheBacklogEither() {
         int[] batchesSeen = {0};
         RunControl stopAfterTwo = () -> ++batchesSeen[0] > 2
                 ? Optional.of(new RunControl.Stop(RunStatus.INTERRUPTED, "shutting down"))
@@ -126,8 +166,9 @@ class EngineTest {
 
         assertThat(report.status()).isEqualTo(RunStatus.INTERRUPTED);
         assertThat(report.deleted()).isEqualTo(20);
-        assertThat(report.backlog()).isEqualTo(80);
-        assertThat(report.warnings()).singleElement().asString().startsWith("shutting down after 20 items");
+        assertThat(store.plans).as("a stop means no more work on the store").isZero();
+        assertThat(report.warnings()).singleElement().asString()
+                .isEqualTo("shutting down after 20 items; the matched items left were not counted");
     }
 
     @Test

@@ -58,6 +58,7 @@ final class ListStore implements Store {
     final Instant clock;
     boolean down;
     int batches;
+    int plans;
 
     ListStore(int count, Instant clock) {
         for (int i = 1; i <= count; i++) {
@@ -123,6 +124,7 @@ final class ListStore implements Store {
 
             @Override
             public SweepPlan plan(int sampleSize) {
+                plans++;
                 List<Integer> matched = items.values().stream().filter(selection.matches()::test).toList();
                 return new SweepPlan(matched.size(), items.size(), Map.of(),
                         matched.stream().limit(sampleSize).map(String::valueOf).toList(), OptionalLong.empty(),

@@ -66,8 +66,11 @@ final class BlockRangeSweep implements TableSweep {
         });
     }
 
+    /** Decides once how batches are cut; a plan made after batches (to count a backlog) keeps that decision. */
     private void choose(JdbcSession s, SweepPlanner.Measurement measured) throws SQLException {
-        byBlocks = BlockBudget.fits(statements.policy.batchSize, measured.total(), size(s));
+        if (byBlocks == null) {
+            byBlocks = BlockBudget.fits(statements.policy.batchSize, measured.total(), size(s));
+        }
     }
 
     @Override
