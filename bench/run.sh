@@ -9,7 +9,8 @@
 # checks the rows it left, and prints the ratios. Results: bench/results/bench-<UTC time>.json and .md.
 # Needs PostgreSQL on 127.0.0.1:5432 (user postgres, trust) and MariaDB on 127.0.0.1:3306 (root, no password)
 # for those scenarios; the redis scenario (dev.lethe.bench.RedisBench) starts a redis-server of its own and
-# writes bench/results/redis-<UTC time>.md. Never run by the test suite: nothing in bench/ is a test.
+# writes bench/results/redis-<UTC time>.md (--repeat and --contender apply to it too; --redis-jfr DIR records
+# every Lethe run of it with Java Flight Recorder). Never run by the test suite: nothing in bench/ is a test.
 set -euo pipefail
 
 root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
@@ -21,6 +22,7 @@ build=1
 only=()
 args=()
 keys=1000000
+redis_args=()
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --no-build) build=0 ;;
@@ -34,7 +36,15 @@ while [[ $# -gt 0 ]]; do
     --rows)
       [[ $# -ge 2 ]] || { log "--rows needs a value"; exit 2; }
       keys=$2; args+=("$1" "$2"); shift ;;
-    -h|--help) exec sed -n '2,12p' "$0" ;;
+    --repeat|--contender)
+      [[ $# -ge 2 ]] || { log "$1 needs a value"; exit 2; }
+      # Both scenarios' mains take these.
+      args+=("$1" "$2"); redis_args+=("$1" "$2"); shift ;;
+    --redis-jfr)
+      [[ $# -ge 2 ]] || { log "$1 needs a value"; exit 2; }
+      # A flight recording of every Lethe run of the redis scenario, into this directory.
+      redis_args+=(--jfr "$2"); shift ;;
+    -h|--help) exec sed -n '2,13p' "$0" ;;
     *) args+=("$1") ;;
   esac
   shift
@@ -97,7 +107,7 @@ if wants redis; then
   command -v redis-server >/dev/null 2>&1 || try_install redis-server || { log "redis-server is missing"; exit 1; }
   command -v redis-cli >/dev/null 2>&1 || try_install redis-tools || { log "redis-cli is missing"; exit 1; }
   java -cp "$work/lethe-bench.jar" dev.lethe.bench.RedisBench --keys "$keys" \
-    --lethe-jar lethe-cli/target/lethe.jar --work "$work" --results bench/results
+    --lethe-jar lethe-cli/target/lethe.jar --work "$work" --results bench/results ${redis_args[@]+"${redis_args[@]}"}
   # Only redis asked for: the harness has nothing to do.
   if [[ ${#only[@]} -gt 0 ]] && ! printf '%s\n' "${only[@]}" | tr ',' '\n' | grep -qvx redis; then
     exit 0

@@ -2,85 +2,123 @@ package dev.lethe.bench;
 
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.sync.RedisCommands;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 
 /**
  * The Redis scenario ({@code bench/run.sh --only redis}): on a redis-server of its own, with 1,000,000 keys
  * (half {@code mosaic:session:*} over 50,000 sessions, half {@code mosaic:channel:*}), times server-side Lua
  * {@code KEYS}+{@code UNLINK} (Redis's own limit, blocking), {@code redis-cli --scan | xargs redis-cli unlink}
  * and Lethe, each on a fresh copy, while a second client PINGs and the slow log records the longest command.
- * Then Lethe under a 64 MiB heap on 100,000 and on 1,000,000 keys: its memory must not follow the keys.
- * Prints a Markdown table and writes it to bench/results/redis-&lt;time&gt;.md.
+ * Then Lethe under a 64 MiB heap on 100,000 and on 1,000,000 keys: its memory must not follow the keys. With
+ * {@code --repeat K} the contenders run K interleaved rounds and the table shows medians (and the worst
+ * blocking seen in any round). Prints a Markdown report and writes it to bench/results/redis-&lt;time&gt;.md.
+ *
+ * <p>It takes the machine's benchmark lock ({@link RunLock}), waiting for a run in progress to finish, and runs a
+ * private copy of lethe.jar, so a rebuild in the checkout during the run cannot mix builds.
  */
 public final class RedisBench {
 
-    static final double TARGET_FACTOR = 1.5;
-    static final long TARGET_LONGEST_US = 5_000;
     private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
     private RedisBench() {
     }
 
-    /** Row of the results table. */
-    private record Row(String contender, long keys, Timing timing, RedisProbe.Seen seen, String check) {
-    }
-
     public static void main(String[] args) throws Exception {
-        long keys = 1_000_000;
-        long small = 100_000;
-        Path jar = Path.of("lethe-cli/target/lethe.jar");
-        Path work = Path.of("bench/.work");
-        Path results = Path.of("bench/results");
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            switch (args[i]) {
-                case "--keys" -> keys = Long.parseLong(args[i + 1].replace("_", ""));
-                case "--small" -> small = Long.parseLong(args[i + 1].replace("_", ""));
-                case "--lethe-jar" -> jar = Path.of(args[i + 1]);
-                case "--work" -> work = Path.of(args[i + 1]);
-                case "--results" -> results = Path.of(args[i + 1]);
-                default -> throw new IllegalArgumentException("unknown option " + args[i]);
-            }
+        RedisOptions options;
+        try {
+            options = RedisOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
         }
-        Files.createDirectories(work);
-        List<Row> rows = new ArrayList<>();
+        waitForLock();
+        Files.createDirectories(options.work());
+        Path jar = snapshot(options.jar(), options.work());
+        Map<String, String> machine = new LinkedHashMap<>(Machine.describe());
+        machine.put("lethe.jar built", Files.getLastModifiedTime(options.jar()).toInstant().toString());
+        List<RedisContender> contenders = new ArrayList<>(List.of(new RedisContender.LuaKeysUnlink(),
+                new RedisContender.ScanXargs(),
+                new RedisContender.Lethe(jar, List.of(), 1000, 1000, options.jfr()),
+                new RedisContender.Lethe(jar, List.of(), 5000, 2000, options.jfr())));
+        contenders.removeIf(c -> !(c instanceof RedisContender.LuaKeysUnlink) && !options.wants(c.name()));
+        RedisContender lean = new RedisContender.Lethe(jar, List.of("-Xmx64m"), 1000, 1000, options.jfr());
+        boolean memory = options.wants(lean.name()) || options.wants("memory");
+        List<RedisReport.Trial> trials = new ArrayList<>();
         String version;
-        try (RedisServerProcess server = RedisServerProcess.start(work)) {
+        try (RedisServerProcess server = RedisServerProcess.start(options.work())) {
             RedisClient client = RedisClient.create(server.uri());
             RedisCommands<String, String> redis = client.connect().sync();
-            version = redis.info("server").lines().filter(l -> l.startsWith("redis_version:")).findFirst().orElse("?");
-            System.out.printf("Redis scenario: %,d keys, %s, port %d%n", keys, version, server.port());
-            List<RedisContender> contenders = List.of(new RedisContender.LuaKeysUnlink(), new RedisContender.ScanXargs(),
-                    new RedisContender.Lethe(jar, List.of(), 1000, 1000), new RedisContender.Lethe(jar, List.of(), 5000, 2000));
-            for (RedisContender contender : contenders) {
-                rows.add(trial(redis, server, contender, keys, work));
+            version = redis.info("server").lines().filter(l -> l.startsWith("redis_version:")).findFirst()
+                    .orElse("?").replace("redis_version:", "");
+            System.out.printf("Redis scenario: %,d keys, %d round(s), Redis %s, port %d%n  %s%n", options.keys(),
+                    options.repeat(), version, server.port(), machine);
+            for (int round = 1; round <= options.repeat(); round++) {
+                System.out.printf("round %d of %d%n", round, options.repeat());
+                for (RedisContender contender : contenders) {
+                    trials.add(trial(redis, server, contender, options.keys(), options.work(), round));
+                }
+                if (memory) {
+                    trials.add(trial(redis, server, lean, options.small(), options.work(), round));
+                    trials.add(trial(redis, server, lean, options.keys(), options.work(), round));
+                }
             }
-            RedisContender lean = new RedisContender.Lethe(jar, List.of("-Xmx64m"), 1000, 1000);
-            rows.add(trial(redis, server, lean, small, work));
-            rows.add(trial(redis, server, lean, keys, work));
             client.shutdown();
         }
-        String table = table(rows, version);
+        String report = new RedisReport(version, machine, options, trials).markdown();
         System.out.println();
-        System.out.println(table);
-        Files.createDirectories(results);
-        Path file = results.resolve("redis-" + FILE_TIME.format(Instant.now()) + ".md");
-        Files.writeString(file, table);
+        System.out.println(report);
+        Files.createDirectories(options.results());
+        Path file = options.results().resolve("redis-" + FILE_TIME.format(Instant.now()) + ".md");
+        Files.writeString(file, report);
         System.out.println("Results: " + file);
+        boolean allCorrect = trials.stream().allMatch(t -> t.check().equals("ok"));
+        System.exit(allCorrect ? 0 : 1);
     }
 
-    private static Row trial(RedisCommands<String, String> redis, RedisServerProcess server, RedisContender contender,
-                             long keys, Path work) throws Exception {
+    /** Takes the machine's benchmark lock, waiting while another run (SQL or Redis) holds it. */
+    private static void waitForLock() throws IOException, InterruptedException {
+        long since = System.nanoTime();
+        boolean told = false;
+        while (!RunLock.acquire()) {
+            if (!told) {
+                System.out.println("another benchmark holds " + RunLock.FILE + "; waiting for it to finish");
+                told = true;
+            }
+            Thread.sleep(2000);
+        }
+        if (told) {
+            System.out.printf("lock taken after %.0f s%n", Stopwatch.millisSince(since) / 1000);
+        }
+    }
+
+    /** A private copy of lethe.jar, named apart from the SQL harness's copy in the same work directory. */
+    private static Path snapshot(Path jar, Path work) throws IOException {
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: build it first (bench/run.sh without --no-build)");
+        }
+        Path copy = work.resolve("lethe-redis-bench.jar");
+        Files.copy(jar, copy, StandardCopyOption.REPLACE_EXISTING);
+        return copy;
+    }
+
+    private static RedisReport.Trial trial(RedisCommands<String, String> redis, RedisServerProcess server,
+                                           RedisContender contender, long keys, Path work, int round) throws Exception {
         long load = System.nanoTime();
         RedisDataset.rebuild(redis, keys);
-        System.out.printf("  %-34s %,d keys loaded in %.1f s; running...%n", contender.name(), keys,
-                Stopwatch.millisSince(load) / 1000);
+        String loadBefore = Load.now().toString();
+        System.out.printf("  %-48s %,d keys loaded in %.1f s; running (load %s)...%n", contender.name(), keys,
+                Stopwatch.millisSince(load) / 1000, loadBefore);
         Timing timing;
         RedisProbe.Seen seen;
         try (RedisProbe probe = RedisProbe.start(server.uri(), redis)) {
@@ -88,42 +126,11 @@ public final class RedisBench {
             seen = probe.stop(redis);
         }
         String check = RedisDataset.check(redis, keys);
-        System.out.printf("  %-34s %,.0f ms, worst PING %.1f ms, longest command %,d us (%s), %d of %d logged above 5 ms, %s%n",
-                contender.name(), timing.wallMs(), seen.worstPingMs(), seen.longestUs(), seen.longestWhat(), seen.over5ms(),
-                seen.logged(), check);
-        return new Row(contender.name(), keys, timing, seen, check);
-    }
-
-    private static String loadAverage() {
-        try {
-            return Files.readString(Path.of("/proc/loadavg")).trim();
-        } catch (java.io.IOException e) {
-            return "unknown";
-        }
-    }
-
-    private static String table(List<Row> rows, String version) {
-        double lua = rows.get(0).timing().wallMs();
-        StringBuilder md = new StringBuilder("Redis " + version.replace("redis_version:", "") + ", "
-                + Machine.describe() + "\n\n");
-        md.append("| contender | keys | wall | engine | × Lua (wall / engine) | worst PING | longest command | commands > 5 ms | max RSS | live heap after GC | result |\n");
-        md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
-        for (Row row : rows) {
-            Timing t = row.timing();
-            md.append(String.format(Locale.ROOT, "| %s | %,d | %,.0f ms | %s | %.2f / %s | %.1f ms | %,d µs %s | %d of %d | %s | %s | %s |%n",
-                    row.contender().replace("|", "\\|"), row.keys(), t.wallMs(), t.engineMs() == null ? "—" : String.format(Locale.ROOT, "%,.0f ms", t.engineMs()),
-                    t.wallMs() / lua, t.engineMs() == null ? "—" : String.format(Locale.ROOT, "%.2f", t.engineMs() / lua),
-                    row.seen().worstPingMs(), row.seen().longestUs(), row.seen().longestWhat(), row.seen().over5ms(),
-                    row.seen().logged(),
-                    t.maxRssKiB() == null ? "—" : String.format(Locale.ROOT, "%,d KiB", t.maxRssKiB()),
-                    t.gc() == null ? "—" : String.format(Locale.ROOT, "%,d KiB", t.gc().peakAfterGcKiB()), row.check()));
-        }
-        Row lethe = rows.get(2);
-        md.append(String.format(Locale.ROOT, "%nLoad average during the run: %s.%n", loadAverage()));
-        md.append(String.format(Locale.ROOT, "%nTargets: Lethe ≤ %.1f× the Lua limit: engine %.2f×, whole process %.2f×;"
-                        + " no command of Lethe's above %,d µs: longest %,d µs (%s).%n", TARGET_FACTOR,
-                lethe.timing().engineMs() / lua, lethe.timing().wallMs() / lua, TARGET_LONGEST_US, lethe.seen().longestUs(),
-                lethe.seen().longestWhat()));
-        return md.toString();
+        System.out.printf("  %-48s %,.0f ms%s, worst PING %.1f ms, longest command %,d us (%s), %d of %d logged above"
+                        + " 5 ms, server %s, %s%n", contender.name(), timing.wallMs(),
+                timing.engineMs() == null ? "" : String.format(" (engine %,.0f ms)", timing.engineMs()),
+                seen.worstPingMs(), seen.longestUs(), seen.longestWhat(), seen.over5ms(), seen.logged(),
+                seen.server().describe(), check);
+        return new RedisReport.Trial(round, contender.name(), keys, timing, seen, check, loadBefore);
     }
 }

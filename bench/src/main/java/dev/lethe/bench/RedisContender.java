@@ -67,7 +67,7 @@ interface RedisContender {
     }
 
     /** Lethe as a user runs it: {@code java -jar lethe.jar run --policy sessions --json}, a fresh process. */
-    record Lethe(Path jar, List<String> jvmOptions, int batchSize, int scanCount) implements RedisContender {
+    record Lethe(Path jar, List<String> jvmOptions, int batchSize, int scanCount, Path jfrDir) implements RedisContender {
         @Override
         public String name() {
             return "Lethe (batch " + batchSize + ", scanCount " + scanCount
@@ -100,6 +100,11 @@ interface RedisContender {
             command.add(ProcessHandle.current().info().command().orElse("java"));
             command.addAll(jvmOptions);
             command.add("-Xlog:" + GcSummary.LOG_TAGS + ":file=" + gcLog);
+            if (jfrDir != null) {
+                Files.createDirectories(jfrDir);
+                command.add("-XX:StartFlightRecording=filename=" + jfrDir.resolve(label + ".jfr").toAbsolutePath()
+                        + ",settings=profile");
+            }
             command.addAll(List.of("-jar", jar.toAbsolutePath().toString(), "run", "--config", config.toString(),
                     "--policy", "sessions", "--json"));
             ExternalCommand.Result result = ExternalCommand.run(command, workDir.resolve("logs"), label);

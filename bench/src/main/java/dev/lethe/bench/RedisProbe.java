@@ -15,7 +15,8 @@ import java.util.concurrent.locks.LockSupport;
  * What another client of the server lives through while a contender works: a {@code PING} every millisecond
  * from its own connection records the slowest answer (paced, so the probe does not take a CPU from the server
  * or the contender), and {@code SLOWLOG} (every command above 100 µs) gives the longest single command the
- * server ran — how long it was blocked at a stretch.
+ * server ran — how long it was blocked at a stretch. {@code INFO commandstats}, reset at the start, gives the
+ * server time of the contender's commands.
  */
 final class RedisProbe implements AutoCloseable {
 
@@ -32,6 +33,7 @@ final class RedisProbe implements AutoCloseable {
         admin.configSet("slowlog-log-slower-than", "100");
         admin.configSet("slowlog-max-len", "1000000");
         admin.slowlogReset();
+        admin.configResetstat();
         RedisURI named = RedisURI.builder(uri).withClientName(PROBE).build();
         this.client = RedisClient.create(named);
         RedisCommands<String, String> ping = client.connect().sync();
@@ -62,8 +64,10 @@ final class RedisProbe implements AutoCloseable {
      * @param longestWhat  that command's name
      * @param over5ms      commands that ran longer than 5 ms
      * @param logged       commands in the slow log (all above 100 µs), the probe's own left out
+     * @param server       what the server spent on the contender's commands ({@code INFO commandstats})
      */
-    record Seen(double worstPingMs, long pings, long longestUs, String longestWhat, long over5ms, long logged) {
+    record Seen(double worstPingMs, long pings, long longestUs, String longestWhat, long over5ms, long logged,
+                RedisServerTime server) {
     }
 
     /** Stops the pings and reads the slow log. */
@@ -88,7 +92,8 @@ final class RedisProbe implements AutoCloseable {
                 what = String.valueOf(((List<?>) fields.get(3)).get(0)).toUpperCase(java.util.Locale.ROOT);
             }
         }
-        return new Seen(worstPingNanos.get() / 1e6, pings.get(), longest, what, over, logged);
+        RedisServerTime server = RedisServerTime.parse(admin.info("commandstats"));
+        return new Seen(worstPingNanos.get() / 1e6, pings.get(), longest, what, over, logged, server);
     }
 
     /** Keys matching {@code glob}, counted with SCAN. */
