@@ -29,11 +29,15 @@ import java.util.Set;
  * later batch counts zero. A batch stops gathering after {@value #MAX_STEPS} steps even when short of
  * candidates, so the engine regains control (timeouts, stop requests) on a sparse keyspace.
  *
- * <p>Cost: a run walks the keyspace twice, once to plan (the guards need the count before any change) and once
- * to sweep. Each step holds the server for about {@code COUNT} keys' worth of work (about a millisecond at the
- * default 1000 on Redis 7.0, where {@code SCAN} spends several times what {@code KEYS} spends per key), so no
- * single command blocks other clients for long, but a whole run costs more server time than one blocking
- * {@code KEYS}: that is the price of never blocking.
+ * <p>Cost: an executing run whose limits leave no guard that could refuse it (no {@code maxItems},
+ * {@code maxFraction} 1.0) walks the keyspace once: the engine skips the plan and goes straight to the batches.
+ * A guarded run walks it twice, once to count ({@link KeyPlanner}: the guards need the count before any change)
+ * and once to sweep; a plan or a dry run walks it once, to count. Each step holds the server for about
+ * {@code COUNT} keys' worth of work (about 0.7 ms at the default 1000 on Redis 7.0, where {@code SCAN} spends
+ * about three times what {@code KEYS} spends per key), so no single command blocks other clients for long, but
+ * a whole run costs more server time than one blocking {@code KEYS}: that is the price of never blocking. The
+ * walk runs ahead of the batches ({@link KeyScan}) so that the server always has a {@code SCAN} or an
+ * {@code UNLINK} to work on while the run waits for a batch's replies.
  *
  * <p>Outcome labels come from the key's name ({@link KeyOutcomes}). Bytes freed are not measured
  * ({@code MEMORY USAGE} is a round trip per key); the plan estimates bytes from a sample instead
