@@ -27,7 +27,7 @@ final class ClusterTopology implements RedisTopology {
 
     ClusterTopology(List<RedisURI> seeds, String describe) {
         this.describe = describe;
-        this.client = RedisClusterClient.create(seeds);
+        this.client = RedisClients.cluster(seeds);
         this.connection = RedisClients.connect(client, () -> client.connect(StringCodec.UTF8));
     }
 

@@ -5,6 +5,8 @@ import io.lettuce.core.KeyScanCursor;
 import io.lettuce.core.ScanCursor;
 import io.lettuce.core.codec.StringCodec;
 import io.lettuce.core.protocol.CommandArgs;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -15,9 +17,12 @@ import java.util.concurrent.CompletionStage;
  * step is one {@code SCAN cursor MATCH pattern [TYPE type] COUNT n}, which holds the server for about as long
  * as {@code n} keys take to look at.
  *
- * <p>The walk runs one step ahead of its reader: the moment a step's reply arrives, the client's I/O thread
- * sends the next {@code SCAN} (its cursor is in the reply), so the server is not left idle while the reader
- * wakes up, filters and removes keys. At most two steps are outstanding, so memory stays bounded.
+ * <p>The walk runs up to {@value #AHEAD} steps ahead of its reader: the moment a step's reply arrives, the
+ * client's I/O thread sends the next {@code SCAN} (its cursor is in the reply), so the server is not left idle
+ * while the reader wakes up, filters and waits for its {@code UNLINK}s, which queue behind the {@code SCAN} in
+ * flight on the same connection. {@code SCAN} is a chain — each step needs the previous step's cursor — so
+ * only one is ever in flight; the lead lets the chain keep going through a whole batch's removal instead of
+ * stalling two steps in. At most {@value #AHEAD} steps' keys wait unread, so memory stays bounded.
  *
  * <p>{@code SCAN} guarantees that every key present for the whole walk is returned, and may return a key more
  * than once; callers must not count on uniqueness.
@@ -31,8 +36,10 @@ final class KeyScan {
     private final String store;
     private final List<RedisTopology.Master> masters;
     private final KeyScanArgs args;
-    private CompletionStage<Optional<Step>> current;
-    private CompletionStage<Optional<Step>> ahead;
+    /** Steps requested or arrived but not yet read: the walk's lead over its reader. */
+    static final int AHEAD = 4;
+
+    private final Deque<CompletionStage<Optional<Step>>> ahead = new ArrayDeque<>();
     private boolean exhausted;
 
     KeyScan(String store, List<RedisTopology.Master> masters, String pattern, Optional<String> type, int count) {
@@ -42,8 +49,10 @@ final class KeyScan {
         type.ifPresent(args::type);
         this.exhausted = masters.isEmpty();
         if (!exhausted) {
-            this.current = request(0, ScanCursor.INITIAL);
-            this.ahead = chain(current);
+            ahead.add(request(0, ScanCursor.INITIAL));
+            while (ahead.size() < AHEAD) {
+                ahead.add(chain(ahead.peekLast()));
+            }
         }
     }
 
@@ -54,9 +63,8 @@ final class KeyScan {
 
     /** The keys of the next step (possibly none); call only while not {@link #exhausted()}. */
     List<String> next() {
-        Optional<Step> step = Replies.await(store, "SCAN", current);
-        current = ahead;
-        ahead = chain(current);
+        Optional<Step> step = Replies.await(store, "SCAN", ahead.poll());
+        ahead.add(chain(ahead.peekLast()));
         exhausted = step.map(this::isLast).orElse(true);
         return step.map(s -> s.reply().getKeys()).orElse(List.of());
     }

@@ -17,7 +17,7 @@ final class StandaloneTopology implements RedisTopology {
 
     StandaloneTopology(RedisURI uri, String describe) {
         this.describe = describe;
-        this.client = RedisClient.create(uri);
+        this.client = RedisClients.standalone(uri);
         this.connection = RedisClients.connect(client, () -> client.connect(StringCodec.UTF8));
     }
 

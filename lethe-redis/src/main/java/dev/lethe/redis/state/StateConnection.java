@@ -35,12 +35,12 @@ final class StateConnection implements AutoCloseable {
         try {
             List<RedisURI> uris = Arrays.stream(url.split(",")).map(RedisClients::uri).toList();
             if (uris.size() == 1) {
-                RedisClient client = RedisClient.create(uris.get(0));
+                RedisClient client = RedisClients.standalone(uris.get(0));
                 StatefulRedisConnection<String, String> connection =
                         RedisClients.connect(client, () -> client.connect(StringCodec.UTF8));
                 return new StateConnection(shown, () -> RedisClients.close(connection, client), connection.sync());
             }
-            RedisClusterClient client = RedisClusterClient.create(uris);
+            RedisClusterClient client = RedisClients.cluster(uris);
             StatefulRedisClusterConnection<String, String> connection =
                     RedisClients.connect(client, () -> client.connect(StringCodec.UTF8));
             return new StateConnection(shown, () -> RedisClients.close(connection, client), connection.sync());
