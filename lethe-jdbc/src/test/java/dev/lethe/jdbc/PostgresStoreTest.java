@@ -25,6 +25,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
@@ -223,6 +225,55 @@ class PostgresStoreTest extends SqlStoreContractTest {
         assertThat(report.failed()).isEqualTo(2);
         assertThat(report.deleted()).isEqualTo(1998);
         assertThat(tables().number("SELECT COUNT(*) FROM " + table + " WHERE id > 8000")).isEqualTo(2);
+    }
+
+    @Test
+    void aRowChangedWhileItsBatchWaitsForItIsCountedOnItsNewestVersion() throws Exception {
+        fixture.createItems(items(1, 10, OLD, "acked"));
+        String table = ((SqlItemFixture) fixture).table();
+        Policy policy = policy(fixture.olderThan(HOUR, List.of("acked", "expired"))).build();
+        try (Connection other = database().connect()) {
+            other.setAutoCommit(false);
+            try (Statement update = other.createStatement()) {
+                update.execute("UPDATE " + table + " SET state = 'expired' WHERE id = 5");
+            }
+            CompletableFuture<RunReport> sweep = CompletableFuture.supplyAsync(() -> run(policy));
+            // The batch read its snapshot, then waits for the row the open transaction changed.
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (tables().number("SELECT COUNT(*) FROM pg_stat_activity WHERE application_name = 'lethe'"
+                    + " AND wait_event_type = 'Lock'") == 0) {
+                assertThat(System.nanoTime()).as("the batch waits for the lock").isLessThan(deadline);
+                Thread.onSpinWait();
+            }
+            other.commit();
+            RunReport report = sweep.get(30, TimeUnit.SECONDS);
+
+            assertThat(report.status()).as(report.toString()).isEqualTo(RunStatus.OK);
+            assertThat(report.deleted()).isEqualTo(10);
+            assertThat(report.outcomes()).isEqualTo(Map.of("acked", 9L, "expired", 1L));
+            assertThat(fixture.remainingIds()).isEmpty();
+        }
+    }
+
+    @Test
+    void aDeleteTriggerThatKeepsARowIsCountedAsTheDeleteSaw() {
+        fixture.createItems(items(1, 6, OLD, "acked"));
+        String table = ((SqlItemFixture) fixture).table();
+        String keep = table.replace("\"", "") + "_keep_three";
+        tables().exec("CREATE OR REPLACE FUNCTION " + keep + "() RETURNS trigger LANGUAGE plpgsql AS"
+                + " $$BEGIN IF OLD.id = 3 THEN RETURN NULL; END IF; RETURN OLD; END$$");
+        tables().exec("CREATE TRIGGER keep_three BEFORE DELETE ON " + table + " FOR EACH ROW EXECUTE FUNCTION "
+                + keep + "()");
+        Policy policy = policy(fixture.olderThan(HOUR, List.of("acked"))).build();
+
+        assertThat(run(policy, RunMode.DRY_RUN, Clock.systemUTC(), RunListener.NONE).plan().statements())
+                .as("counted over what the delete returns").anySatisfy(sql -> assertThat(sql).contains("RETURNING"));
+        RunReport report = run(policy);
+
+        assertThat(report.status()).as(report.toString()).isEqualTo(RunStatus.OK);
+        assertThat(report.deleted()).isEqualTo(5);
+        assertThat(report.outcomes()).isEqualTo(Map.of("acked", 5L));
+        assertThat(fixture.remainingIds()).containsExactly(3L);
     }
 
     @Test

@@ -24,11 +24,14 @@ public sealed interface DeleteBatching {
      * Batches over ranges of the table's physical blocks, each read once in storage order, as a raw
      * {@code DELETE} reads them (PostgreSQL's TID range scans). A batch's size is only known once it ran.
      *
-     * @param condition selects the rows stored in blocks {@code [from, to)}; two {@code bigint} placeholders,
-     *                  from and to
-     * @param sizeQuery returns the table's current size in blocks; no placeholders
+     * @param condition        selects the rows stored in blocks {@code [from, to)}; two {@code bigint} placeholders,
+     *                         from and to
+     * @param sizeQuery        returns the table's current size in blocks; no placeholders
+     * @param countsOnSnapshot whether a batch may count its rows with a read of the range on the same snapshot as
+     *                         its delete instead of counting what the delete returns: only when nothing on the table
+     *                         (a trigger, a rule, row-level security) can make the delete skip a row the read sees
      */
-    record BlockRanges(String condition, String sizeQuery) implements DeleteBatching {
+    record BlockRanges(String condition, String sizeQuery, boolean countsOnSnapshot) implements DeleteBatching {
     }
 
     /**

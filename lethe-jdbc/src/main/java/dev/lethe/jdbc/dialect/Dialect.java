@@ -148,6 +148,14 @@ public interface Dialect {
     }
 
     /**
+     * The rows {@code table} holds by the catalog's statistics, without reading them, or empty when the database
+     * keeps none for it (never analyzed). A run that needs no count sizes its first batches from this.
+     */
+    default OptionalLong estimatedRows(Connection connection, TableName table) throws SQLException {
+        return OptionalLong.empty();
+    }
+
+    /**
      * Whether a failure means the connection is gone (so the run must stop), rather than a problem of the
      * statement or of some rows (so the batch is retried row by row).
      */

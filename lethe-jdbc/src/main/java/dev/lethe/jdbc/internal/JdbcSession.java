@@ -96,6 +96,50 @@ public final class JdbcSession implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs one statement as a transaction of its own (auto-commit) and hands its result to {@code reader}: one round
+     * trip, commit included, where {@link #write} needs one more for the commit. Only for work that is a single
+     * statement; a failure rolls it back by itself.
+     */
+    public <T> T queryAlone(Sql sql, ResultReader<T> reader) throws SQLException {
+        Connection c = connection();
+        boolean transactional = !c.getAutoCommit();
+        if (transactional) {
+            c.setAutoCommit(true);
+        }
+        try {
+            return query(sql, reader);
+        } finally {
+            if (transactional) {
+                c.setAutoCommit(false);
+            }
+        }
+    }
+
+    /** Runs one change as a transaction of its own, like {@link #queryAlone}, and returns the rows it affected. */
+    public long updateAlone(Sql sql) throws SQLException {
+        Connection c = connection();
+        boolean transactional = !c.getAutoCommit();
+        if (transactional) {
+            c.setAutoCommit(true);
+        }
+        try {
+            return update(sql);
+        } finally {
+            if (transactional) {
+                c.setAutoCommit(false);
+            }
+        }
+    }
+
+    /**
+     * Sets the isolation level of the transactions that follow ({@link Connection#TRANSACTION_READ_COMMITTED} and
+     * so on); call between transactions.
+     */
+    public void isolation(int level) throws SQLException {
+        connection().setTransactionIsolation(level);
+    }
+
     /** Runs a query and hands its result to {@code reader}. */
     public <T> T query(Sql sql, ResultReader<T> reader) throws SQLException {
         try (PreparedStatement statement = prepare(sql.text(), sql.args()); ResultSet rows = statement.executeQuery()) {

@@ -5,7 +5,6 @@ import dev.lethe.core.store.BatchResult;
 import dev.lethe.core.store.SweepPlan;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
 
@@ -36,6 +35,7 @@ final class SweepPlanner {
     private final SweepStatements statements;
     private final CompiledPolicy policy;
     private Measurement last;
+    private OptionalDouble estimatedBytesPerRow = OptionalDouble.empty();
 
     SweepPlanner(SweepStatements statements) {
         this.statements = statements;
@@ -90,17 +90,30 @@ final class SweepPlanner {
                 bytes, batch.stream().map(Sql::text).toList());
     }
 
-    /** The last measurement, if a plan was made. */
-    Optional<Measurement> last() {
-        return Optional.ofNullable(last);
+    /**
+     * The table's rows by the catalog's statistics, reading none of them, for a run that skipped its plan; empty
+     * when the database keeps no statistics for the table. Also takes the bytes per row freed rows are
+     * reported with.
+     */
+    OptionalLong estimateRows(JdbcSession session) throws SQLException {
+        OptionalLong rows = session.withConnection(c -> statements.dialect.estimatedRows(c, policy.tableName));
+        if (rows.isPresent() && rows.getAsLong() > 0) {
+            OptionalLong tableBytes = session.withConnection(c -> statements.dialect.tableBytes(c, policy.tableName));
+            if (tableBytes.isPresent()) {
+                estimatedBytesPerRow = OptionalDouble.of((double) tableBytes.getAsLong() / rows.getAsLong());
+            }
+            return rows;
+        }
+        return OptionalLong.empty();
     }
 
     /** {@code result} with the bytes its deleted rows are estimated to free (deletes only; 0 when unknown). */
     BatchResult withBytesFreed(BatchResult result) {
-        if (!(policy.action instanceof Action.Delete) || last == null || last.bytesPerRow().isEmpty()) {
+        OptionalDouble perRow = last != null ? last.bytesPerRow() : estimatedBytesPerRow;
+        if (!(policy.action instanceof Action.Delete) || perRow.isEmpty()) {
             return result;
         }
-        long bytes = Math.round(result.processed() * last.bytesPerRow().getAsDouble());
+        long bytes = Math.round(result.processed() * perRow.getAsDouble());
         return new BatchResult(result.processed(), result.outcomes(), result.failed(), bytes, result.cascaded(),
                 result.dataLoss(), result.errors());
     }
