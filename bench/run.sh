@@ -10,7 +10,8 @@
 # Needs PostgreSQL on 127.0.0.1:5432 (user postgres, trust) and MariaDB on 127.0.0.1:3306 (root, no password)
 # for those scenarios; the redis scenario (dev.lethe.bench.RedisBench) starts a redis-server of its own and
 # writes bench/results/redis-<UTC time>.md (--repeat and --contender apply to it too; --redis-jfr DIR records
-# every Lethe run of it with Java Flight Recorder). Never run by the test suite: nothing in bench/ is a test.
+# every Lethe run of it with Java Flight Recorder; --redis-baseline-jar JAR times an earlier build next to this
+# one). Never run by the test suite: nothing in bench/ is a test.
 set -euo pipefail
 
 root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
@@ -44,7 +45,11 @@ while [[ $# -gt 0 ]]; do
       [[ $# -ge 2 ]] || { log "$1 needs a value"; exit 2; }
       # A flight recording of every Lethe run of the redis scenario, into this directory.
       redis_args+=(--jfr "$2"); shift ;;
-    -h|--help) exec sed -n '2,13p' "$0" ;;
+    --redis-baseline-jar)
+      [[ $# -ge 2 ]] || { log "$1 needs a value"; exit 2; }
+      # An earlier lethe.jar to time next to this one in the redis scenario, with the default settings.
+      redis_args+=(--baseline-jar "$2"); shift ;;
+    -h|--help) exec sed -n '2,14p' "$0" ;;
     *) args+=("$1") ;;
   esac
   shift

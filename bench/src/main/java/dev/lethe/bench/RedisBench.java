@@ -18,8 +18,10 @@ import java.util.Map;
  * The Redis scenario ({@code bench/run.sh --only redis}): on a redis-server of its own, with 1,000,000 keys
  * (half {@code mosaic:session:*} over 50,000 sessions, half {@code mosaic:channel:*}), times server-side Lua
  * {@code KEYS}+{@code UNLINK} (Redis's own limit, blocking), {@code redis-cli --scan | xargs redis-cli unlink}
- * and Lethe, each on a fresh copy, while a second client PINGs and the slow log records the longest command.
- * Then Lethe under a 64 MiB heap on 100,000 and on 1,000,000 keys: its memory must not follow the keys. With
+ * and Lethe — as a user runs it ({@code lethe run}, a fresh JVM) and as the daemon runs it ({@link RedisInProcess}:
+ * the Java API in this JVM, the store opened once) — each on a fresh copy, while a second client PINGs and the slow
+ * log records the longest command. Then Lethe under a 64 MiB heap on 100,000 and on 1,000,000 keys: its memory
+ * must not follow the keys. {@code --baseline-jar} adds an earlier build of lethe.jar for a before/after. With
  * {@code --repeat K} the contenders run K interleaved rounds and the table shows medians (and the worst
  * blocking seen in any round). Prints a Markdown report and writes it to bench/results/redis-&lt;time&gt;.md.
  *
@@ -49,10 +51,18 @@ public final class RedisBench {
         machine.put("lethe.jar built", Files.getLastModifiedTime(options.jar()).toInstant().toString());
         List<RedisContender> contenders = new ArrayList<>(List.of(new RedisContender.LuaKeysUnlink(),
                 new RedisContender.ScanXargs(),
-                new RedisContender.Lethe(jar, List.of(), 1000, 1000, options.jfr()),
-                new RedisContender.Lethe(jar, List.of(), 5000, 2000, options.jfr())));
+                new RedisContender.Lethe("Lethe", jar, List.of(), 1000, 1000, options.jfr()),
+                new RedisContender.Lethe("Lethe", jar, List.of(), 5000, 2000, options.jfr())));
+        if (options.baseline() != null) {
+            Path copy = options.work().resolve("lethe-redis-baseline.jar");
+            Files.copy(options.baseline(), copy, StandardCopyOption.REPLACE_EXISTING);
+            contenders.add(new RedisContender.Lethe("Lethe baseline " + options.baseline().getFileName(), copy, List.of(),
+                    1000, 1000, options.jfr()));
+        }
+        List<RedisInProcess> warm = List.of(new RedisInProcess(1000, 1000), new RedisInProcess(5000, 2000));
+        contenders.addAll(warm);
         contenders.removeIf(c -> !(c instanceof RedisContender.LuaKeysUnlink) && !options.wants(c.name()));
-        RedisContender lean = new RedisContender.Lethe(jar, List.of("-Xmx64m"), 1000, 1000, options.jfr());
+        RedisContender lean = new RedisContender.Lethe("Lethe", jar, List.of("-Xmx64m"), 1000, 1000, options.jfr());
         boolean memory = options.wants(lean.name()) || options.wants("memory");
         List<RedisReport.Trial> trials = new ArrayList<>();
         String version;
@@ -73,6 +83,7 @@ public final class RedisBench {
                     trials.add(trial(redis, server, lean, options.keys(), options.work(), round));
                 }
             }
+            warm.forEach(RedisInProcess::close);
             client.shutdown();
         }
         String report = new RedisReport(version, machine, options, trials).markdown();
@@ -127,10 +138,10 @@ public final class RedisBench {
         }
         String check = RedisDataset.check(redis, keys);
         System.out.printf("  %-48s %,.0f ms%s, worst PING %.1f ms, longest command %,d us (%s), %d of %d logged above"
-                        + " 5 ms, server %s, %s%n", contender.name(), timing.wallMs(),
+                        + " 5 ms, server %s, %s%s%n", contender.name(), timing.wallMs(),
                 timing.engineMs() == null ? "" : String.format(" (engine %,.0f ms)", timing.engineMs()),
                 seen.worstPingMs(), seen.longestUs(), seen.longestWhat(), seen.over5ms(), seen.logged(),
-                seen.server().describe(), check);
+                seen.server().describe(), check, timing.note() == null ? "" : ", " + timing.note());
         return new RedisReport.Trial(round, contender.name(), keys, timing, seen, check, loadBefore);
     }
 }

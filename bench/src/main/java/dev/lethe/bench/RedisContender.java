@@ -67,10 +67,11 @@ interface RedisContender {
     }
 
     /** Lethe as a user runs it: {@code java -jar lethe.jar run --policy sessions --json}, a fresh process. */
-    record Lethe(Path jar, List<String> jvmOptions, int batchSize, int scanCount, Path jfrDir) implements RedisContender {
+    record Lethe(String label, Path jar, List<String> jvmOptions, int batchSize, int scanCount, Path jfrDir)
+            implements RedisContender {
         @Override
         public String name() {
-            return "Lethe (batch " + batchSize + ", scanCount " + scanCount
+            return label + " (batch " + batchSize + ", scanCount " + scanCount
                     + (jvmOptions.isEmpty() ? "" : ", " + String.join(" ", jvmOptions)) + ")";
         }
 

@@ -15,9 +15,10 @@ import java.util.List;
  * @param repeat      rounds; every contender runs once per round, interleaved, and the tables show medians
  * @param contenders  parts of contender names to run (all when empty); the Lua anchor always runs, for ratios
  * @param jfr         a directory for a flight recording of every Lethe run, or null
+ * @param baseline    another lethe.jar (an earlier build) to run next to this one with the default settings, or null
  */
 record RedisOptions(long keys, long small, Path jar, Path work, Path results, int repeat, List<String> contenders,
-                    Path jfr) {
+                    Path jfr, Path baseline) {
 
     static RedisOptions parse(String[] args) {
         long keys = 1_000_000;
@@ -28,6 +29,7 @@ record RedisOptions(long keys, long small, Path jar, Path work, Path results, in
         int repeat = 1;
         List<String> contenders = new ArrayList<>();
         Path jfr = null;
+        Path baseline = null;
         for (int i = 0; i < args.length; i += 2) {
             if (i + 1 >= args.length) {
                 throw new IllegalArgumentException(args[i] + " needs a value");
@@ -42,13 +44,14 @@ record RedisOptions(long keys, long small, Path jar, Path work, Path results, in
                 case "--repeat" -> repeat = Integer.parseInt(value);
                 case "--contender" -> contenders.add(value);
                 case "--jfr" -> jfr = Path.of(value);
+                case "--baseline-jar" -> baseline = Path.of(value);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
         if (repeat < 1) {
             throw new IllegalArgumentException("--repeat must be at least 1");
         }
-        return new RedisOptions(keys, small, jar, work, results, repeat, List.copyOf(contenders), jfr);
+        return new RedisOptions(keys, small, jar, work, results, repeat, List.copyOf(contenders), jfr, baseline);
     }
 
     /** Whether the contender named {@code name} runs. */

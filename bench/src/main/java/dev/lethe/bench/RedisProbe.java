@@ -22,6 +22,8 @@ final class RedisProbe implements AutoCloseable {
 
     /** The probe's client name; its own PINGs are left out of the slow-log figures. */
     private static final String PROBE = "lethe-bench-probe";
+    /** The harness's own commands while a contender runs (resetting and reading the slow log), left out too. */
+    private static final java.util.Set<String> HARNESS = java.util.Set.of("slowlog", "config", "info");
 
     private final RedisClient client;
     private final AtomicBoolean running = new AtomicBoolean(true);
@@ -81,7 +83,8 @@ final class RedisProbe implements AutoCloseable {
         List<Object> entries = admin.slowlogGet(1_000_000);
         for (Object entry : entries) {
             List<?> fields = (List<?>) entry;
-            if (fields.size() > 5 && PROBE.equals(String.valueOf(fields.get(5)))) {
+            if (fields.size() > 5 && PROBE.equals(String.valueOf(fields.get(5)))
+                    || HARNESS.contains(String.valueOf(((List<?>) fields.get(3)).get(0)).toLowerCase(java.util.Locale.ROOT))) {
                 continue;
             }
             logged++;
