@@ -132,16 +132,19 @@ public final class RedisBench {
                 Stopwatch.millisSince(load) / 1000, loadBefore);
         Timing timing;
         RedisProbe.Seen seen;
+        long cpu;
         try (RedisProbe probe = RedisProbe.start(server.uri(), redis)) {
+            cpu = server.cpuMillis();
             timing = contender.run(redis, server.port(), work);
+            cpu = server.cpuMillis() - cpu;
             seen = probe.stop(redis);
         }
         String check = RedisDataset.check(redis, keys);
         System.out.printf("  %-48s %,.0f ms%s, worst PING %.1f ms, longest command %,d us (%s), %d of %d logged above"
-                        + " 5 ms, server %s, %s%s%n", contender.name(), timing.wallMs(),
+                        + " 5 ms, server %s, server CPU %,d ms, %s%s%n", contender.name(), timing.wallMs(),
                 timing.engineMs() == null ? "" : String.format(" (engine %,.0f ms)", timing.engineMs()),
                 seen.worstPingMs(), seen.longestUs(), seen.longestWhat(), seen.over5ms(), seen.logged(),
-                seen.server().describe(), check, timing.note() == null ? "" : ", " + timing.note());
-        return new RedisReport.Trial(round, contender.name(), keys, timing, seen, check, loadBefore);
+                seen.server().describe(), cpu, check, timing.note() == null ? "" : ", " + timing.note());
+        return new RedisReport.Trial(round, contender.name(), keys, timing, seen, check, loadBefore, cpu);
     }
 }
