@@ -256,6 +256,28 @@ class PostgresStoreTest extends SqlStoreContractTest {
     }
 
     @Test
+    void theNextRunOnTheSameConnectionIsBackAtReadCommitted() {
+        fixture.createItems(items(1, 10, OLD, "acked"));
+        String table = ((SqlItemFixture) fixture).table();
+        String other = tables().create("other", "id BIGINT PRIMARY KEY");
+        tables().exec("INSERT INTO " + other + " SELECT g FROM generate_series(1, 5) g");
+        // Matches only while the session's default isolation is READ COMMITTED again.
+        Policy readCommitted = Policy.builder("after").store(fixture.storeName())
+                .selection(TableSelection.builder(other, "id")
+                        .where("current_setting('default_transaction_isolation') = 'read committed'").build())
+                .limits(Limits.defaults().withMaxFraction(1.0)).build();
+
+        try (Engine engine = Engine.builder().stores(new StoreRegistry(List.of()).add(fixture.openStore())).build()) {
+            RunReport snapshot = engine.run(policy(fixture.olderThan(HOUR, List.of("acked"))).build(), RunMode.EXECUTE);
+            RunReport after = engine.run(readCommitted, RunMode.EXECUTE);
+
+            assertThat(snapshot.outcomes()).as(snapshot.toString()).isEqualTo(Map.of("acked", 10L));
+            assertThat(after.deleted()).as(after.toString()).isEqualTo(5);
+        }
+        assertThat(tables().number("SELECT COUNT(*) FROM " + table)).isZero();
+    }
+
+    @Test
     void aDeleteTriggerThatKeepsARowIsCountedAsTheDeleteSaw() {
         fixture.createItems(items(1, 6, OLD, "acked"));
         String table = ((SqlItemFixture) fixture).table();
