@@ -45,8 +45,9 @@ class LeasedRunnerTest {
     private final LetheMetrics metrics = LetheMetrics.prometheus();
     private final AtomicBoolean shuttingDown = new AtomicBoolean();
     private final ScheduledExecutorService timer = Executors.newScheduledThreadPool(1);
+    // maxItems makes every run count first, so a stopped run has a backlog to report.
     private final Policy policy = Policy.builder("p").store("app").selection(new MemoryStore.Matching(v -> true))
-            .limits(Limits.defaults().withBatchSize(10).withMaxFraction(1.0)).build();
+            .limits(Limits.defaults().withBatchSize(10).withMaxFraction(1.0).withMaxItems(1000)).build();
 
     @AfterEach
     void stopTimer() {
