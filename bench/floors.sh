@@ -37,6 +37,16 @@ fresh() {
   done
 }
 
+# batches BEFORE AFTER TEMPLATE: TEMPLATE once per key range of BATCH_IDS, its bounds in {b} and {e}, each
+# between BEFORE and AFTER (the statements that open and commit a batch's transaction).
+batches() {
+  local b s
+  for ((b = 0; b < ROWS; b += BATCH_IDS)); do
+    s=${3//\{b\}/$b}
+    echo "$1${s//\{e\}/$((b + BATCH_IDS))}$2"
+  done
+}
+
 # ms START_NS: milliseconds since START_NS.
 ms() { echo $(( ($(date +%s%N) - $1) / 1000000 )); }
 
@@ -75,19 +85,11 @@ postgres() {
 mariadb_floor() {
   local pred="((acked_at < NOW(6) - INTERVAL 1 HOUR) OR (acked_at IS NULL AND expires_at < NOW(6)))"
   local outcome="CASE WHEN acked_at IS NOT NULL THEN 1 WHEN acked_at IS NULL THEN 2 ELSE 0 END"
-  # batches TEMPLATE: one statement per key range, {b} and {e} its bounds, each committed.
-  batches() {
-    echo "SET autocommit = 0;"
-    local b
-    for ((b = 0; b < ROWS; b += BATCH_IDS)); do
-      local s=${1//\{b\}/$b}
-      echo "${s//\{e\}/$((b + BATCH_IDS))}; COMMIT;"
-    done
-  }
+  committed() { echo "SET autocommit = 0;"; batches "" "; COMMIT;" "$1"; }
   declare -A variants=(
     ["1 raw DELETE"]="DELETE FROM pending_uploads WHERE $pred;"
-    ["2 key ranges, DELETE"]="$(batches "DELETE FROM pending_uploads WHERE id > {b} AND id <= {e} AND $pred")"
-    ["3 ORDER BY id LIMIT 5000 RETURNING id, outcome (Lethe)"]="$(batches "DELETE FROM pending_uploads WHERE id > {b} AND $pred ORDER BY id LIMIT 5000 RETURNING id, $outcome")"
+    ["2 key ranges, DELETE"]="$(committed "DELETE FROM pending_uploads WHERE id > {b} AND id <= {e} AND $pred")"
+    ["3 ORDER BY id LIMIT 5000 RETURNING id, outcome (Lethe)"]="$(committed "DELETE FROM pending_uploads WHERE id > {b} AND $pred ORDER BY id LIMIT 5000 RETURNING id, $outcome")"
   )
   local name start file=/tmp/lethe-floors-mariadb.sql
   while IFS= read -r -u 3 name; do
@@ -104,21 +106,17 @@ sqlite_floor() {
   local db=bench/.work/sqlite/lethe_bench.db
   local pred="((acked_at < strftime('%Y-%m-%d %H:%M:%f', 'now', '-1 hour')) OR (acked_at IS NULL AND expires_at < strftime('%Y-%m-%d %H:%M:%f', 'now')))"
   local outcome="CASE WHEN acked_at IS NOT NULL THEN 1 WHEN acked_at IS NULL THEN 2 ELSE 0 END"
-  batches() {
+  committed() {
     printf '%s\n' "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;" ".timer on"
-    local b
-    for ((b = 0; b < ROWS; b += BATCH_IDS)); do
-      local s=${1//\{b\}/$b}
-      echo "BEGIN IMMEDIATE; ${s//\{e\}/$((b + BATCH_IDS))}; COMMIT;"
-    done
+    batches "BEGIN IMMEDIATE; " "; COMMIT;" "$1"
   }
   declare -A variants=(
     ["1 raw DELETE"]="PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;
 .timer on
 DELETE FROM pending_uploads WHERE $pred;"
-    ["2 rowid ranges, DELETE"]="$(batches "DELETE FROM pending_uploads WHERE rowid > {b} AND rowid <= {e} AND $pred")"
-    ["3 ... + bound by OFFSET (the bare keyset)"]="$(batches "SELECT rowid FROM pending_uploads WHERE rowid > {b} AND $pred ORDER BY rowid LIMIT 1 OFFSET 4999; DELETE FROM pending_uploads WHERE rowid > {b} AND rowid <= {e} AND $pred")"
-    ["4 ... + bound and counted per outcome (Lethe)"]="$(batches "SELECT MAX(p), COUNT(*), COUNT(CASE WHEN o = 0 THEN 1 END), COUNT(CASE WHEN o = 1 THEN 1 END), COUNT(CASE WHEN o = 2 THEN 1 END) FROM (SELECT rowid AS p, $outcome AS o FROM pending_uploads WHERE rowid > {b} AND $pred ORDER BY rowid LIMIT 5000); DELETE FROM pending_uploads WHERE rowid > {b} AND rowid <= {e} AND $pred")"
+    ["2 rowid ranges, DELETE"]="$(committed "DELETE FROM pending_uploads WHERE rowid > {b} AND rowid <= {e} AND $pred")"
+    ["3 ... + bound by OFFSET (the bare keyset)"]="$(committed "SELECT rowid FROM pending_uploads WHERE rowid > {b} AND $pred ORDER BY rowid LIMIT 1 OFFSET 4999; DELETE FROM pending_uploads WHERE rowid > {b} AND rowid <= {e} AND $pred")"
+    ["4 ... + bound and counted per outcome (Lethe)"]="$(committed "SELECT MAX(p), COUNT(*), COUNT(CASE WHEN o = 0 THEN 1 END), COUNT(CASE WHEN o = 1 THEN 1 END), COUNT(CASE WHEN o = 2 THEN 1 END) FROM (SELECT rowid AS p, $outcome AS o FROM pending_uploads WHERE rowid > {b} AND $pred ORDER BY rowid LIMIT 5000); DELETE FROM pending_uploads WHERE rowid > {b} AND rowid <= {e} AND $pred")"
   )
   local name file=/tmp/lethe-floors-sqlite.sql
   command -v sqlite3 >/dev/null || { echo "bench/floors.sh: sqlite3 is missing (apt-get install sqlite3)" >&2; return; }

@@ -102,29 +102,23 @@ public final class JdbcSession implements AutoCloseable {
      * statement; a failure rolls it back by itself.
      */
     public <T> T queryAlone(Sql sql, ResultReader<T> reader) throws SQLException {
-        Connection c = connection();
-        boolean transactional = !c.getAutoCommit();
-        if (transactional) {
-            c.setAutoCommit(true);
-        }
-        try {
-            return query(sql, reader);
-        } finally {
-            if (transactional) {
-                c.setAutoCommit(false);
-            }
-        }
+        return alone(s -> s.query(sql, reader));
     }
 
     /** Runs one change as a transaction of its own, like {@link #queryAlone}, and returns the rows it affected. */
     public long updateAlone(Sql sql) throws SQLException {
+        return alone(s -> s.update(sql));
+    }
+
+    /** Runs {@code statement} in auto-commit, then puts the connection back as the dialect keeps it. */
+    private <T> T alone(Work<T> statement) throws SQLException {
         Connection c = connection();
         boolean transactional = !c.getAutoCommit();
         if (transactional) {
             c.setAutoCommit(true);
         }
         try {
-            return update(sql);
+            return statement.run(this);
         } finally {
             if (transactional) {
                 c.setAutoCommit(false);
