@@ -7,10 +7,13 @@ import dev.lethe.core.engine.RunListener;
 import dev.lethe.core.engine.RunMode;
 import dev.lethe.core.engine.StoreRegistry;
 import dev.lethe.core.policy.Limits;
+import dev.lethe.core.policy.LiveSource;
 import dev.lethe.core.policy.Policy;
 import dev.lethe.core.policy.TableSelection;
 import dev.lethe.core.report.RunReport;
 import dev.lethe.core.report.RunStatus;
+import dev.lethe.core.store.LiveOwners;
+import dev.lethe.core.store.Store;
 import dev.lethe.core.store.StoreSpec;
 import dev.lethe.testsupport.SqlDatabase;
 import dev.lethe.testsupport.SqlItemFixture;
@@ -296,6 +299,23 @@ class PostgresStoreTest extends SqlStoreContractTest {
         assertThat(report.deleted()).isEqualTo(5);
         assertThat(report.outcomes()).isEqualTo(Map.of("acked", 5L));
         assertThat(fixture.remainingIds()).containsExactly(3L);
+    }
+
+    @Test
+    void aRecheckWhoseCandidatesTheOwnerTypeRejectsReadsTheWholeQueryInstead() {
+        String sessions = tables().create("sessions", "id uuid PRIMARY KEY");
+        String first = UUID.randomUUID().toString();
+        String later = UUID.randomUUID().toString();
+        tables().exec("INSERT INTO " + sessions + " VALUES ('" + first + "')");
+
+        try (Store store = fixture.openStore()) {
+            LiveOwners live = store.liveOwners(new LiveSource.Query(fixture.storeName(), "SELECT id FROM " + sessions));
+            tables().exec("INSERT INTO " + sessions + " VALUES ('" + later + "')");
+
+            // 'not-a-uuid' makes the filtered form fail; the answer is the same.
+            assertThat(live.recheck(List.of(later, "not-a-uuid"))).containsExactly(later);
+            assertThat(live.recheck(List.of(UUID.randomUUID().toString()))).isEmpty();
+        }
     }
 
     @Test

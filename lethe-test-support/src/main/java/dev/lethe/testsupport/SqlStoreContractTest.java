@@ -583,6 +583,25 @@ public abstract class SqlStoreContractTest extends StoreContractTest {
         }
     }
 
+    @ParameterizedTest(name = "owner column {0}")
+    @ValueSource(strings = {"BIGINT", "VARCHAR(40)"})
+    void aRecheckAsksAboutItsCandidatesInTheOwnerColumnsType(String type) {
+        // Two columns and candidates that are not numbers: the recheck filters the query on its first column.
+        String sessions = tables().create("sessions", "id " + type + " PRIMARY KEY, ended_at " + ts() + " NULL");
+        tables().exec("INSERT INTO " + sessions + " (id) VALUES ('1'), ('2')");
+
+        try (Store store = fixture.openStore()) {
+            LiveOwners live = store.liveOwners(new LiveSource.Query(fixture.storeName(),
+                    "SELECT id, ended_at FROM " + sessions + " WHERE ended_at IS NULL ORDER BY id"));
+            tables().exec("INSERT INTO " + sessions + " (id) VALUES ('3'), ('4'), ('10')");
+            tables().exec("UPDATE " + sessions + " SET ended_at = " + ago(Duration.ZERO) + " WHERE id = '4'");
+
+            assertThat(live.size()).isEqualTo(2);
+            assertThat(live.recheck(List.of("3", "4", "5", "x", "1.0", "010", "10"))).containsExactlyInAnyOrder("3", "10");
+            assertThat(live.recheck(List.of("x"))).isEmpty();
+        }
+    }
+
     @Test
     void aFailingLiveOwnersQueryIsAStoreErrorWithTheDatabaseMessage() {
         try (Store store = fixture.openStore()) {
