@@ -1,5 +1,6 @@
 package dev.lethe.cli;
 
+import dev.lethe.config.ClosestName;
 import dev.lethe.config.LetheConfig;
 import dev.lethe.core.engine.Engine;
 import dev.lethe.core.engine.RunListener;
@@ -81,7 +82,7 @@ final class CollectCommand implements Callable<Integer> {
 
     private CliException unknownKind(LetheConfig config) {
         List<String> known = config.owners().stream().map(OwnerKind::name).toList();
-        String hint = DidYouMean.closest(kind, known).map(k -> "; did you mean '" + k + "'?").orElse("");
+        String hint = ClosestName.among(kind, known).map(k -> "; did you mean '" + k + "'?").orElse("");
         String list = known.isEmpty() ? "it defines none under 'owners:'" : "known: " + String.join(", ", known);
         return CliException.usage(config.file() + ": no owner kind named '" + kind + "'" + hint + " (" + list + ")");
     }

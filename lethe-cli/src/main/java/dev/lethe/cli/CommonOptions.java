@@ -1,5 +1,6 @@
 package dev.lethe.cli;
 
+import dev.lethe.config.ClosestName;
 import dev.lethe.config.LetheConfig;
 import dev.lethe.core.policy.Policy;
 import java.util.ArrayList;
@@ -32,7 +33,7 @@ final class CommonOptions extends ConfigOptions {
 
     static CliException unknownPolicy(LetheConfig loaded, String name) {
         List<String> known = loaded.policies().stream().map(Policy::name).toList();
-        String hint = DidYouMean.closest(name, known).map(k -> "; did you mean '" + k + "'?").orElse("");
+        String hint = ClosestName.among(name, known).map(k -> "; did you mean '" + k + "'?").orElse("");
         String list = known.isEmpty() ? "it defines none" : "known: " + String.join(", ", known);
         return CliException.usage(loaded.file() + ": no policy named '" + name + "'" + hint + " (" + list + ")");
     }

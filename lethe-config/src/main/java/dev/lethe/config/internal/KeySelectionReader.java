@@ -1,5 +1,6 @@
 package dev.lethe.config.internal;
 
+import dev.lethe.config.ClosestName;
 import dev.lethe.core.policy.Action;
 import dev.lethe.core.policy.KeySelection;
 import dev.lethe.core.store.StoreSpec;

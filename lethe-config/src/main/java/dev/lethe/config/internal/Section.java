@@ -1,5 +1,6 @@
 package dev.lethe.config.internal;
 
+import dev.lethe.config.ClosestName;
 import dev.lethe.config.ConfigException;
 import dev.lethe.config.Durations;
 import dev.lethe.config.Sizes;

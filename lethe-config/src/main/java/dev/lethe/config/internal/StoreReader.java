@@ -1,5 +1,6 @@
 package dev.lethe.config.internal;
 
+import dev.lethe.config.ClosestName;
 import dev.lethe.core.store.StoreSpec;
 import java.util.Arrays;
 import java.util.LinkedHashMap;

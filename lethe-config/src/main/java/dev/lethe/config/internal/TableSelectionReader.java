@@ -1,5 +1,6 @@
 package dev.lethe.config.internal;
 
+import dev.lethe.config.ClosestName;
 import dev.lethe.core.policy.TableSelection;
 import dev.lethe.core.policy.TableSelection.TimeUnit;
 import dev.lethe.core.store.StoreSpec;

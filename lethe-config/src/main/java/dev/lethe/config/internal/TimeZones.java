@@ -1,5 +1,6 @@
 package dev.lethe.config.internal;
 
+import dev.lethe.config.ClosestName;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 

@@ -1,4 +1,4 @@
-package dev.lethe.config.internal;
+package dev.lethe.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.lethe.config.internal;
+package dev.lethe.config;
 
 import java.util.Collection;
 import java.util.Locale;
@@ -8,9 +8,11 @@ import java.util.Optional;
  * The "did you mean" behind unknown-key errors: the known name closest to what was written, by optimal string
  * alignment distance (Levenshtein plus swapped neighbours, ignoring case), or failing that by prefix.
  *
- * <p>Short names allow fewer edits, so {@code ab} is not "corrected" into some unrelated two-letter key.
+ * <p>Short names allow fewer edits, so {@code ab} is not "corrected" into some unrelated two-letter key. Public so
+ * every "did you mean" of Lethe — config keys, store types, and the CLI's policy names and owner kinds — judges
+ * closeness the same way.
  */
-final class ClosestName {
+public final class ClosestName {
 
     private static final int MAX_EDITS = 2;
     private static final int MIN_PREFIX = 3;
@@ -18,7 +20,8 @@ final class ClosestName {
     private ClosestName() {
     }
 
-    static Optional<String> among(String given, Collection<String> known) {
+    /** The name of {@code known} closest to {@code given}, if any is close enough to be what was meant. */
+    public static Optional<String> among(String given, Collection<String> known) {
         String lower = given.toLowerCase(Locale.ROOT);
         int allowed = Math.min(MAX_EDITS, Math.max(1, given.length() / 2));
         String best = null;
