@@ -2,6 +2,7 @@ package dev.lethe.jdbc.lease;
 
 import dev.lethe.core.lease.Lease;
 import dev.lethe.core.lease.LeaseStore;
+import dev.lethe.jdbc.state.StateDialect;
 import dev.lethe.jdbc.state.StateStores;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -43,9 +44,9 @@ import java.util.Optional;
 public final class JdbcLeaseStore implements LeaseStore {
 
     private final String url;
-    private final LeaseDialect dialect;
+    private final StateDialect dialect;
 
-    private JdbcLeaseStore(String url, LeaseDialect dialect) {
+    private JdbcLeaseStore(String url, StateDialect dialect) {
         this.url = url;
         this.dialect = dialect;
     }
@@ -59,7 +60,7 @@ public final class JdbcLeaseStore implements LeaseStore {
      */
     public static JdbcLeaseStore open(String url) {
         Objects.requireNonNull(url, "state url");
-        LeaseDialect dialect = LeaseDialect.of(url);
+        StateDialect dialect = StateDialect.of(url);
         StateStores.open(url).close();
         return new JdbcLeaseStore(url, dialect);
     }
@@ -144,7 +145,7 @@ public final class JdbcLeaseStore implements LeaseStore {
     }
 
     private Connection connect() throws SQLException {
-        return DriverManager.getConnection(url, dialect.connectionProperties());
+        return DriverManager.getConnection(url, dialect.leaseConnectionProperties());
     }
 
     private static void bindHolder(PreparedStatement statement, int first, Lease lease) throws SQLException {
