@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Lethe's benchmark, one command (see docs/benchmarks.md):
 #
-#   bench/run.sh [--rows 1000000] [--only postgres|mariadb|sqlite|memory|redis]... [--repeat K] [--no-build]
+#   bench/run.sh [--rows 1000000] [--only postgres|mariadb|sqlite|memory|impact|redis]... [--repeat K] [--no-build]
 #
 # Builds lethe.jar and the harness, installs pt-archiver when the MariaDB scenario wants it and it is missing,
 # then runs the harness (bench/target/lethe-bench.jar). For each database it builds the pending-uploads
@@ -11,7 +11,9 @@
 # for those scenarios; the redis scenario (dev.lethe.bench.RedisBench) starts a redis-server of its own and
 # writes bench/results/redis-<UTC time>.md (--repeat and --contender apply to it too; --redis-jfr DIR records
 # every Lethe run of it with Java Flight Recorder; --redis-baseline-jar JAR times an earlier build next to this
-# one). Never run by the test suite: nothing in bench/ is a test.
+# one). --only impact (never run unless named) measures a concurrent pgbench workload on PostgreSQL alone and
+# while each sweep runs; pgbench is installed (postgresql-client) when missing. Never run by the test suite:
+# nothing in bench/ is a test.
 set -euo pipefail
 
 root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
@@ -49,7 +51,7 @@ while [[ $# -gt 0 ]]; do
       [[ $# -ge 2 ]] || { log "$1 needs a value"; exit 2; }
       # An earlier lethe.jar to time next to this one in the redis scenario, with the default settings.
       redis_args+=(--baseline-jar "$2"); shift ;;
-    -h|--help) exec sed -n '2,14p' "$0" ;;
+    -h|--help) exec sed -n '2,16p' "$0" ;;
     *) args+=("$1") ;;
   esac
   shift
@@ -85,6 +87,16 @@ fi
 if wants mariadb && ! command -v pt-archiver >/dev/null 2>&1; then
   try_install percona-toolkit \
     || log "note: pt-archiver is missing and percona-toolkit could not be installed; the pt-archiver contender will be skipped"
+fi
+
+# named NAME: whether --only asks for the scenario NAME (for those that do not run by default).
+named() {
+  [[ ${#only[@]} -gt 0 ]] && printf '%s\n' "${only[@]}" | tr ',' '\n' | grep -qx "$1"
+}
+
+if named impact && [[ ! -x /usr/bin/pgbench ]]; then
+  try_install postgresql-client \
+    || log "note: pgbench is missing and postgresql-client could not be installed; the impact scenario will be skipped"
 fi
 
 if [[ $build -eq 1 ]]; then

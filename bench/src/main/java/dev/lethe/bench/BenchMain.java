@@ -98,7 +98,12 @@ public final class BenchMain {
     }
 
     private static void printRatios(ScenarioResult r) {
-        System.out.println("  -- " + r.name() + ": medians" + (r.timed() ? ", ratios against " + r.anchor() : ""));
+        boolean ratios = r.timed() || r.impact();
+        System.out.println("  -- " + r.name() + ": medians" + (ratios ? ", ratios against " + r.anchor() : ""));
+        if (r.impact()) {
+            printImpact(r);
+            return;
+        }
         for (TrialSummary t : r.summaries()) {
             if (!t.ran()) {
                 System.out.printf("     %-42s did not run correctly%n", t.label());
@@ -118,6 +123,22 @@ public final class BenchMain {
         }
         for (Target.Verdict v : r.verdicts()) {
             System.out.println("     target " + v.target() + ": " + v.detail());
+        }
+    }
+
+    /** The workload's figures per trial next to the workload alone, and each sweep's own time. */
+    private static void printImpact(ScenarioResult r) {
+        WorkloadStats base = r.anchorWorkload();
+        for (TrialSummary t : r.summaries()) {
+            WorkloadStats w = t.workload();
+            if (!t.ran() || w == null) {
+                System.out.printf("     %-42s did not run correctly%n", t.label());
+                continue;
+            }
+            String sweep = t.label().equals(r.anchor()) ? "" : String.format("   sweep %.3f s", t.wallMs() / 1000);
+            System.out.printf("     %-42s %6.0f TPS (%s)  p99 %7.2f ms (%s)  p50 %.2f ms  max %.1f ms  lost %s%s%n",
+                    t.label(), w.tps(), times(w.tpsVs(base)), w.p99Ms(), times(w.p99Vs(base)), w.p50Ms(), w.maxMs(),
+                    w.lostVs(base) == null ? "-" : String.format("%.0f", w.lostVs(base)), sweep);
         }
     }
 

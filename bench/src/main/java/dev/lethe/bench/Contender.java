@@ -16,6 +16,14 @@ interface Contender {
         return Optional.empty();
     }
 
+    /**
+     * Whether it removes the eligible rows, so the table it leaves is checked; false for a baseline that only
+     * measures something else on the same fresh copy (the impact scenario's workload alone).
+     */
+    default boolean sweeps() {
+        return true;
+    }
+
     /** Removes the eligible rows from the fresh copy and says how long it took. */
     Timing run(BenchDatabase db) throws Exception;
 }

@@ -50,16 +50,24 @@ final class ExternalCommand {
             full.addAll(List.of(GNU_TIME.toString(), "-v", "-o", time.toString()));
         }
         full.addAll(command);
-        Process process = new ProcessBuilder(full)
-                .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
-                .redirectOutput(out.toFile())
-                .redirectError(err.toFile())
-                .start();
+        Process process = start(full, out, err);
         long start = System.nanoTime();
         int exit = process.waitFor();
         double wallMs = Stopwatch.millisSince(start);
         return new Result(exit, wallMs, Files.readString(out), Files.readString(err),
                 measured ? maxRss(time) : null);
+    }
+
+    /**
+     * Starts {@code command} with no input and its output in {@code out} and {@code err}, without waiting: for
+     * a command that has to run beside another one (the concurrent workload of the impact scenario).
+     */
+    static Process start(List<String> command, Path out, Path err) throws IOException {
+        return new ProcessBuilder(command)
+                .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
+                .redirectOutput(out.toFile())
+                .redirectError(err.toFile())
+                .start();
     }
 
     private static Long maxRss(Path timeOutput) throws IOException {

@@ -39,14 +39,18 @@ final class MarkdownReport {
                     e.rows(), e.eligible(), e.acked(), e.expired(), e.remaining()));
         }
         md.append("Server: ").append(s.settings()).append("\n\n");
-        if (!s.timed()) {
+        if (s.impact()) {
+            impactTable(md, s);
+        } else if (!s.timed()) {
             memoryTable(md, s.summaries());
         } else {
             timeTable(md, s);
         }
-        md.append("\nTargets:\n");
-        for (Target.Verdict v : s.verdicts()) {
-            md.append("- ").append(v.target()).append(": ").append(v.detail()).append('\n');
+        if (!s.verdicts().isEmpty()) {
+            md.append("\nTargets:\n");
+            for (Target.Verdict v : s.verdicts()) {
+                md.append("- ").append(v.target()).append(": ").append(v.detail()).append('\n');
+            }
         }
         md.append("\nWhat ran:\n");
         s.measurements().stream().filter(m -> m.round() == 1).forEach(m -> md.append("- ").append(m.contender())
@@ -86,6 +90,41 @@ final class MarkdownReport {
                     .append(" | ").append(t.correct()).append('/').append(t.rounds())
                     .append(" | ").append(String.format("%.2f", t.maxLoadOne()))
                     .append(" | ").append(t.maxRssKiB() == null ? "-" : String.valueOf(t.maxRssKiB() / 1024))
+                    .append(" |\n");
+        }
+    }
+
+    /**
+     * The workload's figures during each sweep next to the workload alone, and the sweep's own time under load.
+     * Latencies are over the transactions in flight during the sweep; TPS over those completed in it.
+     */
+    private static void impactTable(StringBuilder md, ScenarioResult s) {
+        WorkloadStats base = s.anchorWorkload();
+        md.append("Workload: ").append(Pgbench.CLIENTS).append(" clients, TPC-B-like, scale ").append(Pgbench.SCALE)
+                .append(", ").append(Pgbench.SECONDS).append(" s per trial; the sweep starts after ")
+                .append(Pgbench.WARMUP_MS / 1000).append(" s. Figures over the sweep's window (the baseline: ")
+                .append(UnderWorkload.BASELINE_WINDOW_MS / 1000).append(" s after the same warm-up); medians of the"
+                        + " correct rounds. Transactions lost: (TPS alone - TPS) x the sweep's time.\n\n");
+        md.append("| trial | sweep s | sweep engine s | TPS | x TPS alone | p50 ms | p99 ms | x p99 alone | max ms"
+                + " | transactions lost | transactions in window | failed | correct rounds | max load 1m |\n");
+        md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (TrialSummary t : s.summaries()) {
+            WorkloadStats w = t.workload();
+            boolean sweep = !t.label().equals(s.anchor());
+            md.append("| ").append(t.label())
+                    .append(" | ").append(sweep ? seconds(t.wallMs()) : "-")
+                    .append(" | ").append(seconds(t.engineMs()))
+                    .append(" | ").append(w == null ? "-" : String.format("%.0f", w.tps()))
+                    .append(" | ").append(w == null ? "-" : times(w.tpsVs(base)))
+                    .append(" | ").append(w == null ? "-" : String.format("%.2f", w.p50Ms()))
+                    .append(" | ").append(w == null ? "-" : String.format("%.2f", w.p99Ms()))
+                    .append(" | ").append(w == null ? "-" : times(w.p99Vs(base)))
+                    .append(" | ").append(w == null ? "-" : String.format("%.1f", w.maxMs()))
+                    .append(" | ").append(w == null || w.lostVs(base) == null ? "-" : String.format("%,.0f", w.lostVs(base)))
+                    .append(" | ").append(w == null ? "-" : String.format("%,d", w.transactions()))
+                    .append(" | ").append(w == null ? "-" : String.valueOf(w.failed()))
+                    .append(" | ").append(t.correct()).append('/').append(t.rounds())
+                    .append(" | ").append(String.format("%.2f", t.maxLoadOne()))
                     .append(" |\n");
         }
     }

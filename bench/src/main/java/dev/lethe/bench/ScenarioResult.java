@@ -30,9 +30,20 @@ record ScenarioResult(String name, String anchor, Map<String, String> settings, 
                 List.copyOf(byLabel.values()), verdicts);
     }
 
-    /** Whether the scenario compares times (the memory scenario compares memory instead). */
+    /** Whether the scenario compares times (the memory scenario compares memory, impact a workload's figures). */
     boolean timed() {
-        return !name.equals("memory");
+        return !name.equals(Scenarios.MEMORY) && !impact();
+    }
+
+    /** Whether the scenario measures a concurrent workload, its ratios taken against the workload alone. */
+    boolean impact() {
+        return name.equals(Scenarios.IMPACT);
+    }
+
+    /** The anchor's workload figures, or null when it did not run correctly or measured none. */
+    WorkloadStats anchorWorkload() {
+        return summaries.stream().filter(s -> s.label().equals(anchor)).findFirst()
+                .map(TrialSummary::workload).orElse(null);
     }
 
     /** {@code value} / the anchor's wall time, or null when either is missing. */

@@ -48,7 +48,7 @@ final class ScenarioRunner {
             Load after = Load.now();
             BenchDatabase.Remaining left = db.remaining();
             Dataset.Expected expected = Dataset.expected(trial.rows());
-            String problem = problem(timing, left, expected);
+            String problem = trial.contender().sweeps() ? problem(timing, left, expected) : null;
             return new Measurement(scenario.name(), trial.label(), description, trial.rows(), round,
                     problem == null ? "ok" : "wrong result", timing, left, setupMs, before, after, problem);
         } catch (Exception e) {
@@ -76,8 +76,9 @@ final class ScenarioRunner {
         Timing t = m.timing();
         String engine = t.engineMs() == null ? "" : String.format(", engine %.3f s", t.engineMs() / 1000);
         String rss = t.maxRssKiB() == null ? "" : String.format(", max RSS %d MiB", t.maxRssKiB() / 1024);
-        return head + String.format("%.3f s%s%s, %d left, load %s -> %s, setup %.1f s", t.wallMs() / 1000, engine, rss,
-                m.remaining().rows(), m.loadBefore(), m.loadAfter(), m.setupMs() / 1000)
+        String workload = t.workload() == null ? "" : ", pgbench " + t.workload();
+        return head + String.format("%.3f s%s%s%s, %d left, load %s -> %s, setup %.1f s", t.wallMs() / 1000, engine, rss,
+                workload, m.remaining().rows(), m.loadBefore(), m.loadAfter(), m.setupMs() / 1000)
                 + (m.ok() ? "" : "  " + m.status().toUpperCase() + ": " + m.detail());
     }
 }

@@ -10,11 +10,24 @@ package dev.lethe.bench;
  * @param maxRssKiB peak resident memory of the process, for commands run under {@code /usr/bin/time}
  * @param gc        the JVM's garbage-collection summary, for Lethe
  * @param note      anything a reader of the figure should know (status, warnings, tool statistics)
+ * @param workload  what a concurrent pgbench saw while the contender ran, in the impact scenario; else null
  */
-record Timing(double wallMs, Double engineMs, Long deleted, Long maxRssKiB, GcSummary gc, String note) {
+record Timing(double wallMs, Double engineMs, Long deleted, Long maxRssKiB, GcSummary gc, String note,
+              WorkloadStats workload) {
+
+    /** A contender's own timing, with no concurrent workload measured. */
+    Timing(double wallMs, Double engineMs, Long deleted, Long maxRssKiB, GcSummary gc, String note) {
+        this(wallMs, engineMs, deleted, maxRssKiB, gc, note, null);
+    }
 
     /** A statement timed inside this JVM. */
     static Timing inProcess(double wallMs, Long deleted) {
         return new Timing(wallMs, null, deleted, null, null, null);
+    }
+
+    /** This timing with what the concurrent workload saw during it, and {@code extraNote} appended to its note. */
+    Timing withWorkload(WorkloadStats stats, String extraNote) {
+        String n = note == null ? extraNote : note + "; " + extraNote;
+        return new Timing(wallMs, engineMs, deleted, maxRssKiB, gc, n, stats);
     }
 }

@@ -19,9 +19,11 @@ import java.util.function.Function;
  * @param gc           the gc summary of the last correct round, or null
  * @param maxLoadOne   highest 1-minute load seen around any of its rounds
  * @param deleted      rows removed in the last correct round
+ * @param workload     the concurrent workload's figures, each the median over the correct rounds; null outside
+ *                     the impact scenario
  */
 record TrialSummary(String label, long rows, int rounds, int correct, Double wallMs, Double engineMs, Long maxRssKiB,
-                    GcSummary gc, double maxLoadOne, Long deleted) {
+                    GcSummary gc, double maxLoadOne, Long deleted, WorkloadStats workload) {
 
     static TrialSummary of(Scenario.Trial trial, List<Measurement> all) {
         List<Measurement> mine = all.stream().filter(m -> m.contender().equals(trial.label())).toList();
@@ -33,7 +35,20 @@ record TrialSummary(String label, long rows, int rounds, int correct, Double wal
         return new TrialSummary(trial.label(), trial.rows(), mine.size(), good.size(),
                 median(good, m -> m.timing().wallMs()), median(good, m -> m.timing().engineMs()),
                 rss == null ? null : Math.round(rss), last == null ? null : last.timing().gc(), load,
-                last == null ? null : trial.rows() - last.remaining().rows());
+                last == null ? null : trial.rows() - last.remaining().rows(), workload(good));
+    }
+
+    /** Per figure, the median over the rounds that measured a workload: each column its own median, as for times. */
+    private static WorkloadStats workload(List<Measurement> good) {
+        List<Measurement> ms = good.stream().filter(m -> m.timing().workload() != null).toList();
+        if (ms.isEmpty()) {
+            return null;
+        }
+        return new WorkloadStats(median(ms, m -> m.timing().workload().windowMs()),
+                median(ms, m -> m.timing().workload().tps()), median(ms, m -> m.timing().workload().p50Ms()),
+                median(ms, m -> m.timing().workload().p99Ms()), median(ms, m -> m.timing().workload().maxMs()),
+                Math.round(median(ms, m -> (double) m.timing().workload().transactions())),
+                Math.round(median(ms, m -> (double) m.timing().workload().failed())));
     }
 
     private static Double median(List<Measurement> ms, Function<Measurement, Double> value) {
