@@ -130,16 +130,21 @@ public final class BenchMain {
     private static void printImpact(ScenarioResult r) {
         WorkloadStats base = r.anchorWorkload();
         for (TrialSummary t : r.summaries()) {
-            WorkloadStats w = t.workload();
-            if (!t.ran() || w == null) {
+            if (!t.ran() || t.workload() == null) {
                 System.out.printf("     %-42s did not run correctly%n", t.label());
                 continue;
             }
-            String sweep = t.label().equals(r.anchor()) ? "" : String.format("   sweep %.3f s", t.wallMs() / 1000);
-            System.out.printf("     %-42s %6.0f TPS (%s)  p99 %7.2f ms (%s)  p50 %.2f ms  max %.1f ms  lost %s%s%n",
-                    t.label(), w.tps(), times(w.tpsVs(base)), w.p99Ms(), times(w.p99Vs(base)), w.p50Ms(), w.maxMs(),
-                    w.lostVs(base) == null ? "-" : String.format("%.0f", w.lostVs(base)), sweep);
+            printWorkload(t.label(), t.workload(), base);
+            if (t.engineWorkload() != null) {
+                printWorkload("  ... its engine only", t.engineWorkload(), base);
+            }
         }
+    }
+
+    private static void printWorkload(String label, WorkloadStats w, WorkloadStats base) {
+        System.out.printf("     %-42s %6.0f TPS (%s)  p99 %7.2f ms (%s)  p50 %.2f ms  max %.1f ms  lost %s  over %.3f s%n",
+                label, w.tps(), times(w.tpsVs(base)), w.p99Ms(), times(w.p99Vs(base)), w.p50Ms(), w.maxMs(),
+                w.lostVs(base) == null ? "-" : String.format("%.0f", w.lostVs(base)), w.windowMs() / 1000);
     }
 
     private static String times(Double ratio) {

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -68,8 +70,10 @@ final class LetheCli implements Contender {
         String note = "status " + run.path("status").asText() + ", matched " + run.path("matched").asLong()
                 + ", outcomes " + run.path("outcomes") + (run.path("warnings").isEmpty() ? "" : ", warnings " + run.path("warnings"))
                 + (result.exitCode() == 3 ? ", exit 3 (partial)" : "");
+        Instant engineStart = Instant.parse(run.path("startedAt").asText());
         return new Timing(result.wallMs(), run.path("durationMs").asDouble(), run.path("deleted").asLong(),
-                result.maxRssKiB(), GcSummary.read(gcLog), note);
+                result.maxRssKiB(), GcSummary.read(gcLog), note)
+                .withEngineStart(ChronoUnit.MICROS.between(Instant.EPOCH, engineStart));
     }
 
     private static JsonNode report(String stdout) throws Exception {

@@ -96,7 +96,8 @@ final class MarkdownReport {
 
     /**
      * The workload's figures during each sweep next to the workload alone, and the sweep's own time under load.
-     * Latencies are over the transactions in flight during the sweep; TPS over those completed in it.
+     * Latencies are over the transactions in flight during the sweep; TPS over those completed in it. A contender
+     * that reports its engine's window (Lethe) gets a second row for that window alone.
      */
     private static void impactTable(StringBuilder md, ScenarioResult s) {
         WorkloadStats base = s.anchorWorkload();
@@ -104,29 +105,38 @@ final class MarkdownReport {
                 .append(", ").append(Pgbench.SECONDS).append(" s per trial; the sweep starts after ")
                 .append(Pgbench.WARMUP_MS / 1000).append(" s. Figures over the sweep's window (the baseline: ")
                 .append(UnderWorkload.BASELINE_WINDOW_MS / 1000).append(" s after the same warm-up); medians of the"
-                        + " correct rounds. Transactions lost: (TPS alone - TPS) x the sweep's time.\n\n");
-        md.append("| trial | sweep s | sweep engine s | TPS | x TPS alone | p50 ms | p99 ms | x p99 alone | max ms"
+                        + " correct rounds. Transactions lost: (TPS alone - TPS) x the window.\n\n");
+        md.append("| trial | window | window s | TPS | x TPS alone | p50 ms | p99 ms | x p99 alone | max ms"
                 + " | transactions lost | transactions in window | failed | correct rounds | max load 1m |\n");
-        md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        md.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (TrialSummary t : s.summaries()) {
-            WorkloadStats w = t.workload();
             boolean sweep = !t.label().equals(s.anchor());
-            md.append("| ").append(t.label())
-                    .append(" | ").append(sweep ? seconds(t.wallMs()) : "-")
-                    .append(" | ").append(seconds(t.engineMs()))
-                    .append(" | ").append(w == null ? "-" : String.format("%.0f", w.tps()))
-                    .append(" | ").append(w == null ? "-" : times(w.tpsVs(base)))
-                    .append(" | ").append(w == null ? "-" : String.format("%.2f", w.p50Ms()))
-                    .append(" | ").append(w == null ? "-" : String.format("%.2f", w.p99Ms()))
-                    .append(" | ").append(w == null ? "-" : times(w.p99Vs(base)))
-                    .append(" | ").append(w == null ? "-" : String.format("%.1f", w.maxMs()))
-                    .append(" | ").append(w == null || w.lostVs(base) == null ? "-" : String.format("%,.0f", w.lostVs(base)))
-                    .append(" | ").append(w == null ? "-" : String.format("%,d", w.transactions()))
-                    .append(" | ").append(w == null ? "-" : String.valueOf(w.failed()))
-                    .append(" | ").append(t.correct()).append('/').append(t.rounds())
-                    .append(" | ").append(String.format("%.2f", t.maxLoadOne()))
-                    .append(" |\n");
+            impactRow(md, t, sweep ? "the sweep" : "baseline", t.workload(), base);
+            if (t.engineWorkload() != null) {
+                impactRow(md, t, "its engine only", t.engineWorkload(), base);
+            }
         }
+    }
+
+    private static void impactRow(StringBuilder md, TrialSummary t, String window, WorkloadStats w, WorkloadStats base) {
+        md.append("| ").append(t.label()).append(" | ").append(window);
+        if (w == null) {
+            md.append(" | - | - | - | - | - | - | - | - | - | -");
+        } else {
+            md.append(" | ").append(String.format("%.2f", w.windowMs() / 1000))
+                    .append(" | ").append(String.format("%.0f", w.tps()))
+                    .append(" | ").append(times(w.tpsVs(base)))
+                    .append(" | ").append(String.format("%.2f", w.p50Ms()))
+                    .append(" | ").append(String.format("%.2f", w.p99Ms()))
+                    .append(" | ").append(times(w.p99Vs(base)))
+                    .append(" | ").append(String.format("%.1f", w.maxMs()))
+                    .append(" | ").append(w.lostVs(base) == null ? "-" : String.format("%,.0f", w.lostVs(base)))
+                    .append(" | ").append(String.format("%,d", w.transactions()))
+                    .append(" | ").append(w.failed());
+        }
+        md.append(" | ").append(t.correct()).append('/').append(t.rounds())
+                .append(" | ").append(String.format("%.2f", t.maxLoadOne()))
+                .append(" |\n");
     }
 
     private static void memoryTable(StringBuilder md, List<TrialSummary> summaries) {

@@ -21,9 +21,10 @@ import java.util.function.Function;
  * @param deleted      rows removed in the last correct round
  * @param workload     the concurrent workload's figures, each the median over the correct rounds; null outside
  *                     the impact scenario
+ * @param engineWorkload the same over the engine's own window, for a contender that reports one; else null
  */
 record TrialSummary(String label, long rows, int rounds, int correct, Double wallMs, Double engineMs, Long maxRssKiB,
-                    GcSummary gc, double maxLoadOne, Long deleted, WorkloadStats workload) {
+                    GcSummary gc, double maxLoadOne, Long deleted, WorkloadStats workload, WorkloadStats engineWorkload) {
 
     static TrialSummary of(Scenario.Trial trial, List<Measurement> all) {
         List<Measurement> mine = all.stream().filter(m -> m.contender().equals(trial.label())).toList();
@@ -35,23 +36,22 @@ record TrialSummary(String label, long rows, int rounds, int correct, Double wal
         return new TrialSummary(trial.label(), trial.rows(), mine.size(), good.size(),
                 median(good, m -> m.timing().wallMs()), median(good, m -> m.timing().engineMs()),
                 rss == null ? null : Math.round(rss), last == null ? null : last.timing().gc(), load,
-                last == null ? null : trial.rows() - last.remaining().rows(), workload(good));
+                last == null ? null : trial.rows() - last.remaining().rows(), workload(good, Timing::workload),
+                workload(good, Timing::engineWorkload));
     }
 
     /** Per figure, the median over the rounds that measured a workload: each column its own median, as for times. */
-    private static WorkloadStats workload(List<Measurement> good) {
-        List<Measurement> ms = good.stream().filter(m -> m.timing().workload() != null).toList();
-        if (ms.isEmpty()) {
+    private static WorkloadStats workload(List<Measurement> good, Function<Timing, WorkloadStats> which) {
+        List<WorkloadStats> all = good.stream().map(m -> which.apply(m.timing())).filter(Objects::nonNull).toList();
+        if (all.isEmpty()) {
             return null;
         }
-        return new WorkloadStats(median(ms, m -> m.timing().workload().windowMs()),
-                median(ms, m -> m.timing().workload().tps()), median(ms, m -> m.timing().workload().p50Ms()),
-                median(ms, m -> m.timing().workload().p99Ms()), median(ms, m -> m.timing().workload().maxMs()),
-                Math.round(median(ms, m -> (double) m.timing().workload().transactions())),
-                Math.round(median(ms, m -> (double) m.timing().workload().failed())));
+        return new WorkloadStats(median(all, WorkloadStats::windowMs), median(all, WorkloadStats::tps),
+                median(all, WorkloadStats::p50Ms), median(all, WorkloadStats::p99Ms), median(all, WorkloadStats::maxMs),
+                Math.round(median(all, w -> (double) w.transactions())), Math.round(median(all, w -> (double) w.failed())));
     }
 
-    private static Double median(List<Measurement> ms, Function<Measurement, Double> value) {
+    private static <T> Double median(List<T> ms, Function<T, Double> value) {
         List<Double> values = ms.stream().map(value).filter(Objects::nonNull).sorted(Comparator.naturalOrder()).toList();
         if (values.isEmpty()) {
             return null;
