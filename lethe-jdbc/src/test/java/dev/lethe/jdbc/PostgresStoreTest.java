@@ -281,6 +281,23 @@ class PostgresStoreTest extends SqlStoreContractTest {
     }
 
     @Test
+    void batchesCommitWithoutWaitingForTheDiskUnlessTheUrlSaysOtherwise() {
+        fixture.createItems(items(1, 3, OLD, null));
+        String table = ((SqlItemFixture) fixture).table();
+        // Matches only in a session whose commits do not wait for the WAL flush.
+        Policy asynchronous = policy(TableSelection.builder(table, "id")
+                .where("current_setting('synchronous_commit') = 'off'").build()).build();
+        StoreSpec durable = new StoreSpec(fixture.storeName(), "postgres", Map.of("url",
+                URL + "?options=-c%20synchronous_commit%3Don", "user", USER, "timeZone", ZONE));
+
+        try (Engine engine = Engine.builder().stores(new StoreRegistry(List.of()).add(SqlItemFixture.openStore(durable)))
+                .build()) {
+            assertThat(engine.run(asynchronous, RunMode.EXECUTE).deleted()).as("url option on").isZero();
+        }
+        assertThat(run(asynchronous).deleted()).isEqualTo(3);
+    }
+
+    @Test
     void aDeleteTriggerThatKeepsARowIsCountedAsTheDeleteSaw() {
         fixture.createItems(items(1, 6, OLD, "acked"));
         String table = ((SqlItemFixture) fixture).table();
