@@ -32,8 +32,7 @@ import java.util.OptionalLong;
  * and a batch size that spans at least {@link BlockBudget#MIN_BLOCKS} blocks at the table's average density
  * (decided with the plan's counts, or, for a run that made no plan, the catalog's row estimate). Otherwise one
  * block holds a good part of a batch, and the sweep walks key ranges instead ({@link KeysetSweep}), which honour a
- * small batchSize exactly. A failed range is retried row by
- * row ({@link BlockRangeRetry}).
+ * small batchSize exactly. A failed range is retried row by row ({@link BlockRangeRetry}).
  */
 final class BlockRangeSweep implements TableSweep {
 

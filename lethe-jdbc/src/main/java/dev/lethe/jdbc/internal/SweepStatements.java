@@ -104,18 +104,20 @@ public final class SweepStatements {
 
     /**
      * One row about the matched rows meeting {@code conditions}: their count, then the count of each outcome index
-     * from 0 ({@link OutcomeCounts#addColumns}). Conditional counts over a derived table evaluate the outcome once
-     * per row and need no hash table, which a small range's {@code GROUP BY} spends more time setting up than using.
+     * from 0 ({@link OutcomeCounts#addColumns}). The outcome is evaluated once per row, in the derived table.
      */
     Sql countByOutcome(List<Sql> conditions) {
-        List<Object> parts = new ArrayList<>();
-        parts.add("SELECT COUNT(*)");
+        return Sql.concat("SELECT COUNT(*)", perOutcome(), " FROM (SELECT ", policy.outcome, " AS lethe_outcome ",
+                fromWhere(conditions), ") lethe_batch");
+    }
+
+    /** {@code , COUNT(CASE WHEN lethe_outcome = i THEN 1 END)} for each outcome index i from 0. */
+    private String perOutcome() {
+        StringBuilder counts = new StringBuilder();
         for (int outcome = 0; outcome <= policy.labels.size(); outcome++) {
-            parts.add(", COUNT(CASE WHEN lethe_outcome = " + outcome + " THEN 1 END)");
+            counts.append(", COUNT(CASE WHEN lethe_outcome = ").append(outcome).append(" THEN 1 END)");
         }
-        parts.add(Sql.concat(" FROM (SELECT ", policy.outcome, " AS lethe_outcome ", fromWhere(conditions),
-                ") lethe_batch"));
-        return Sql.concat(parts.toArray());
+        return counts.toString();
     }
 
     /** Deletes of the dependent rows of {@code range}'s matching rows, one per cascade, in order. */
@@ -164,14 +166,9 @@ public final class SweepStatements {
      * in the subquery; no row leaves the database.
      */
     Sql countAndBound(String position, List<Sql> after, int limit) {
-        List<Object> parts = new ArrayList<>();
-        parts.add("SELECT MAX(lethe_position), COUNT(*)");
-        for (int outcome = 0; outcome <= policy.labels.size(); outcome++) {
-            parts.add(", COUNT(CASE WHEN lethe_outcome = " + outcome + " THEN 1 END)");
-        }
-        parts.add(Sql.concat(" FROM (SELECT ", position, " AS lethe_position, ", policy.outcome, " AS lethe_outcome ",
-                fromWhere(after), " ORDER BY ", position, " LIMIT ", limit, ") lethe_batch"));
-        return Sql.concat(parts.toArray());
+        return Sql.concat("SELECT MAX(lethe_position), COUNT(*)", perOutcome(), " FROM (SELECT ", position,
+                " AS lethe_position, ", policy.outcome, " AS lethe_outcome ", fromWhere(after), " ORDER BY ", position,
+                " LIMIT ", limit, ") lethe_batch");
     }
 
     Sql update(KeyRange range) {
